@@ -1,0 +1,61 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PG_URL ?= postgres://postgres@127.0.0.1:5432/playbook
+export DJANGO_DEBUG ?= 1
+
+.PHONY: run test setup lint format messages serve clean
+
+# A Python >= 3.12: whatever `python3` is (pyenv reads .python-version), else python3.12/3.13.
+PYTHON_FOR_VENV := $(shell for p in python3 python3.13 python3.12; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+	&& { echo $$p; break; }; done)
+
+$(VENV)/.installed: pyproject.toml
+	@if [ -z "$(PYTHON_FOR_VENV)" ]; then \
+		echo "error: Python 3.12 or newer is needed, and none was found on PATH." >&2; \
+		echo "fix: install it (e.g. 'pyenv install 3.12' — .python-version asks for 3.12)," >&2; \
+		echo "     or run: make run PYTHON_FOR_VENV=/path/to/python3.12" >&2; \
+		exit 1; \
+	fi
+	@[ -x $(PY) ] || $(PYTHON_FOR_VENV) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+setup: $(VENV)/.installed
+
+# Serve the whole playbook on http://127.0.0.1:8000 (SQLite under var/ unless DATABASE_URL is set).
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_playbook
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+# The whole test suite on PostgreSQL: DATABASE_URL if set, else the server on 127.0.0.1:5432.
+test: setup
+	@export DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}"; \
+	if ! $(PY) -c "import os, psycopg, dj_database_url as d; c = d.parse(os.environ['DATABASE_URL']); \
+psycopg.connect(dbname='postgres', user=c['USER'] or None, password=c['PASSWORD'] or None, host=c['HOST'] or None, port=c['PORT'] or None, connect_timeout=3).close()" 2>/dev/null; then \
+		echo "error: no PostgreSQL answers at $$DATABASE_URL" >&2; \
+		echo "fix: start one (e.g. 'pg_ctlcluster --skip-systemctl-redirect 15 main start')," >&2; \
+		echo "     or set DATABASE_URL=postgres://USER:PASSWORD@HOST:PORT/NAME" >&2; \
+		exit 1; \
+	fi; \
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+# Rebuild the English catalogue after changing interface strings.
+messages: setup
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var
+	$(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from config import views
+from playbook.urls import urlpatterns as playbook_urlpatterns
+
+# The principle page gathers teams, talks and checklist items, so its view lives in
+# config.views, but it keeps its name in the playbook namespace.
+playbook_patterns = [
+    *playbook_urlpatterns,
+    path("principles/<slug:slug>/", views.principle_detail, name="principle"),
+]
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("", include((playbook_patterns, "playbook"))),
+    path("", include("teams.urls")),
+    path("", include("governance.urls")),
+    path("healthz", views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

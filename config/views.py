@@ -1,0 +1,93 @@
+"""Pages that combine the three apps. Only this module imports all of them, so the apps
+themselves keep their one-way imports (teams and governance → playbook)."""
+
+import logging
+
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.db.models import Count, Prefetch, Q
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from governance.models import Checklist, ChecklistItem, VersionStatus
+from playbook.models import Page, Principle, Section
+from teams.models import TalkPrinciple, Team, TeamPrinciple
+
+logger = logging.getLogger(__name__)
+
+
+@require_GET
+def home(request):
+    sections = Section.objects.annotate(
+        principle_count=Count("principles", filter=Q(principles__is_published=True))
+    )
+    context = {
+        "introduction": Page.objects.filter(slug="introduction").first(),
+        "sections": sections,
+        "teams": Team.objects.featured(),
+        "checklists": Checklist.objects.all(),
+    }
+    return render(request, "home.html", context)
+
+
+@require_GET
+def principle_detail(request, slug):
+    principle = get_object_or_404(
+        Principle.objects.published()
+        .select_related("section")
+        .prefetch_related(
+            "tags",
+            Prefetch("team_links", queryset=TeamPrinciple.objects.select_related("team")),
+            Prefetch(
+                "talk_links",
+                queryset=TalkPrinciple.objects.select_related("talk__team").prefetch_related(
+                    "talk__speakers"
+                ),
+            ),
+            Prefetch(
+                "checklist_items",
+                queryset=ChecklistItem.objects.filter(
+                    section__version__status=VersionStatus.PUBLISHED
+                ).select_related("section__version__checklist"),
+            ),
+        ),
+        slug=slug,
+    )
+    return render(request, "playbook/principle_detail.html", {"principle": principle})
+
+
+def _check(name, probe):
+    try:
+        probe()
+    except Exception:  # any failure of a dependency is reported, never raised
+        logger.exception("health check %s failed", name)
+        return False
+    return True
+
+
+def _probe_database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        if cursor.fetchone() != (1,):
+            raise DatabaseError("unexpected answer to SELECT 1")
+
+
+def _probe_cache():
+    cache.set("healthz", "ok", 10)
+    if cache.get("healthz") != "ok":
+        raise RuntimeError("cache did not return what was stored")
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    checks = {
+        "database": _check("database", _probe_database),
+        "cache": _check("cache", _probe_cache),
+    }
+    # The app can serve without its cache, not without its database.
+    status = 200 if checks["database"] else 503
+    body = {"status": "ok" if all(checks.values()) else "degraded", **checks}
+    return JsonResponse(body, status=status)

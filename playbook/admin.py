@@ -1,0 +1,69 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from playbook.admin_preview import MarkdownPreviewAdmin
+from playbook.models import Page, Principle, Section, Tag
+
+admin.site.site_header = _("Tiny Teams Playbook — editing")
+admin.site.site_title = _("Tiny Teams Playbook")
+admin.site.index_title = _("Content")
+
+
+@admin.register(Page)
+class PageAdmin(MarkdownPreviewAdmin, admin.ModelAdmin):
+    list_display = ["title", "title_en", "slug"]
+    search_fields = ["title", "title_en", "body"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    markdown_fields = Page.markdown_fields
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_en", "slug", "principle_count"]
+    search_fields = ["name", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(num_principles=Count("principles"))
+
+    @admin.display(description=_("principles"), ordering="num_principles")
+    def principle_count(self, obj):
+        return obj.num_principles
+
+
+class PrincipleInline(admin.TabularInline):
+    model = Principle
+    fields = ["order", "title", "title_en", "slug", "is_published"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    ordering = ["order"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Section)
+class SectionAdmin(MarkdownPreviewAdmin, admin.ModelAdmin):
+    list_display = ["title", "title_en", "order", "is_live", "revision"]
+    list_editable = ["order", "is_live"]
+    list_filter = ["is_live"]
+    search_fields = ["title", "title_en", "intro"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    readonly_fields = ["revision"]
+    inlines = [PrincipleInline]
+    markdown_fields = Section.markdown_fields
+
+
+@admin.register(Principle)
+class PrincipleAdmin(MarkdownPreviewAdmin, SimpleHistoryAdmin):
+    list_display = ["title", "title_en", "section", "order", "is_published", "version"]
+    list_display_links = ["title"]
+    list_editable = ["order", "is_published"]
+    list_filter = ["section", "is_published", "tags"]
+    list_select_related = ["section"]
+    search_fields = ["title", "title_en", "summary", "responsible_ai"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    autocomplete_fields = ["section"]
+    filter_horizontal = ["tags"]
+    readonly_fields = ["version"]
+    markdown_fields = Principle.markdown_fields

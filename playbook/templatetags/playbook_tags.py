@@ -1,0 +1,47 @@
+import math
+
+from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+MILLION = 1_000_000
+
+
+@register.filter
+def rendered(html: str):
+    """Mark a `*_html` field safe. Those fields are written only by
+    playbook.markdown.render_markdown, which sanitises with nh3; never use this filter on
+    anything else."""
+    return mark_safe(html or "")  # noqa: S308 - sanitised on save
+
+
+@register.filter
+def number(value):
+    """Digits grouped by thousands; None (unknown) shows as a dash, never as zero."""
+    if value is None or value == "":
+        return "—"
+    return f"{value:,}"
+
+
+@register.filter
+def usd_millions(value):
+    if value is None:
+        return "—"
+    millions = math.floor(value / MILLION * 100) / 100
+    text = f"{millions:,.2f}".rstrip("0").rstrip(".")
+    return f"${text}M"
+
+
+@register.simple_tag
+def arr_range(team):
+    """The ARR as the source gives it: exact, a range, or a lower bound."""
+    if team.arr_min_usd is None:
+        return _("unknown")
+    low = usd_millions(team.arr_min_usd)
+    if team.arr_precision == "range" and team.arr_max_usd is not None:
+        return f"{low} – {usd_millions(team.arr_max_usd)}"
+    if team.arr_precision == "at_least":
+        return _("more than %(amount)s") % {"amount": low}
+    return low

@@ -21,9 +21,6 @@ class TeamQuerySet(models.QuerySet):
     def featured(self):
         return self.filter(is_featured=True)
 
-    def for_list(self):
-        return self.prefetch_related("people")
-
 
 class Team(VersionedModel, MarkdownRenderedModel):
     slug = models.SlugField(_("slug"), unique=True)

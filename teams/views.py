@@ -7,7 +7,7 @@ from teams.models import Talk, TalkPrinciple, Team, TeamPrinciple
 
 @require_GET
 def team_list(request):
-    teams = Team.objects.for_list()
+    teams = Team.objects.all()
     return render(request, "teams/team_list.html", {"teams": teams})
 
 

@@ -43,5 +43,5 @@ def arr_range(team):
     if team.arr_precision == "range" and team.arr_max_usd is not None:
         return f"{low} – {usd_millions(team.arr_max_usd)}"
     if team.arr_precision == "at_least":
-        return _("more than %(amount)s") % {"amount": low}
+        return _("at least %(amount)s") % {"amount": low}
     return low

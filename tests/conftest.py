@@ -1,0 +1,34 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from playbook.permissions import EDITORS_GROUP
+
+PASSWORD = "a-long-test-password-42"  # noqa: S105
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the real playbook content once; every test runs in a transaction on top of it."""
+    with django_db_blocker.unblock():
+        call_command("load_playbook", verbosity=0)
+
+
+@pytest.fixture
+def editor(db):
+    user = get_user_model().objects.create_user("editor", password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def staff_outsider(db):
+    """A staff user who is not in the Editors group."""
+    return get_user_model().objects.create_user("outsider", password=PASSWORD, is_staff=True)

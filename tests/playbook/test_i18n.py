@@ -1,0 +1,55 @@
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def page_in(client, language, url):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_korean_is_the_default_interface_language(client):
+    body = client.get(reverse("teams:teams")).content.decode()
+    assert '<html lang="ko">' in body
+    assert "본문으로 건너뛰기" in body
+
+
+@pytest.mark.parametrize(
+    ("language", "expected", "absent"),
+    [
+        ("ko", ["원칙", "본문으로 건너뛰기", "인원"], ["Skip to content", "Headcount"]),
+        ("en", ["Principles", "Skip to content", "Headcount"], ["본문으로 건너뛰기"]),
+    ],
+)
+def test_the_same_page_in_both_languages(client, language, expected, absent):
+    body = page_in(client, language, reverse("teams:teams"))
+    assert f'<html lang="{language}">' in body
+    for text in expected:
+        assert text in body
+    for text in absent:
+        assert text not in body
+
+
+def test_content_keeps_korean_titles_with_english_terms_in_english(client):
+    body = page_in(client, "en", reverse("playbook:principles"))
+    assert "업무 평가" in body and "Work Trials" in body
+
+
+def test_language_switch_sets_the_language_and_returns(client):
+    url = reverse("teams:teams")
+    response = client.post(reverse("set_language"), {"language": "en", "next": url})
+    assert response.status_code == 302
+    assert response["Location"] == url
+    assert "Skip to content" in client.get(url).content.decode()
+
+
+def test_language_switch_refuses_off_site_redirects(client):
+    response = client.post(
+        reverse("set_language"), {"language": "en", "next": "https://evil.example/"}
+    )
+    assert response.status_code == 302
+    assert "evil.example" not in response["Location"]

@@ -1,0 +1,51 @@
+"""Every list and detail page runs a constant number of queries, whatever the amount of
+content: measured on the seed, then again with ten times as many rows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from governance.models import Checklist
+from playbook.models import Principle, Section
+from teams.models import Talk, Team
+from tests.content_growth import grow_content
+
+pytestmark = pytest.mark.django_db
+
+# The most queries any page may run (anonymous reader).
+BUDGET = 8
+
+
+def page_urls():
+    return {
+        "home": reverse("home"),
+        "section": Section.objects.get(title_en="Core Principles & Development").get_absolute_url(),
+        "principles": reverse("playbook:principles"),
+        "principle": Principle.objects.get(title_en="Work Trials").get_absolute_url(),
+        "teams": reverse("teams:teams"),
+        "team": Team.objects.get(slug="gamma").get_absolute_url(),
+        "talks": reverse("teams:talks"),
+        "talk": Talk.objects.filter(team__slug="gamma").first().get_absolute_url(),
+        "checklists": reverse("governance:checklists"),
+        "checklist": Checklist.objects.first().get_absolute_url(),
+    }
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def test_query_counts_do_not_grow_with_content(client):
+    urls = page_urls()
+    client.get(urls["home"])  # warm per-process caches (content types, translations)
+    before = {name: count_queries(client, url) for name, url in urls.items()}
+    grow_content(factor=10)
+    after = {name: count_queries(client, url) for name, url in urls.items()}
+    assert after == before
+    over_budget = {name: n for name, n in after.items() if n > BUDGET}
+    assert not over_budget, f"pages over the budget of {BUDGET} queries: {over_budget}"
+    print("queries per page:", after)

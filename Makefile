@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/playbook
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test setup lint format messages serve clean
+.PHONY: run test setup browser-deps lint format messages clean
 
 # A Python >= 3.12: whatever `python3` is (pyenv reads .python-version), else python3.12/3.13.
 PYTHON_FOR_VENV := $(shell for p in python3 python3.13 python3.12; do \
@@ -32,8 +32,22 @@ run: setup
 	$(PY) manage.py load_playbook
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# Browser tests drive Debian's Chromium (fonts-nanum makes Korean visible in screenshots).
+CHROMIUM := /usr/bin/chromium
+browser-deps:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing Chromium for the browser tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-nanum; \
+		else \
+			echo "error: the browser tests need Chromium at $(CHROMIUM)" >&2; \
+			echo "fix: sudo apt-get install chromium fonts-nanum" >&2; \
+			exit 1; \
+		fi; \
+	fi
+
 # The whole test suite on PostgreSQL: DATABASE_URL if set, else the server on 127.0.0.1:5432.
-test: setup
+test: setup browser-deps
 	@export DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}"; \
 	if ! $(PY) -c "import os, psycopg, dj_database_url as d; c = d.parse(os.environ['DATABASE_URL']); \
 psycopg.connect(dbname='postgres', user=c['USER'] or None, password=c['PASSWORD'] or None, host=c['HOST'] or None, port=c['PORT'] or None, connect_timeout=3).close()" 2>/dev/null; then \

@@ -2,6 +2,7 @@
 environment (see the table in README.md)."""
 
 import os
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -67,6 +68,13 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
+
+# N+1 query detection while developing and testing (django-zeal, a dev dependency):
+# a warning under `make run`, an error in the test suite (tests/conftest.py).
+if DEBUG and find_spec("zeal"):
+    INSTALLED_APPS.append("zeal")
+    MIDDLEWARE.append("zeal.middleware.zeal_middleware")
+    ZEAL_RAISE = False
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -13,6 +14,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the real playbook content once; every test runs in a transaction on top of it."""
     with django_db_blocker.unblock():
         call_command("load_playbook", verbosity=0)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def n_plus_one_queries_fail_tests():
+    """django-zeal raises on an N+1 access inside any request the tests make."""
+    assert "zeal" in settings.INSTALLED_APPS, "run the tests with DJANGO_DEBUG=1 (make test)"
+    settings.ZEAL_RAISE = True
+    yield
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ class ChecklistAdmin(MarkdownPreviewAdmin, admin.ModelAdmin):
     list_display = ["title", "title_en", "slug", "order"]
     search_fields = ["title", "title_en", "description"]
     prepopulated_fields = {"slug": ["title_en"]}
+    fields = ["title", "title_en", "slug", "description", "order"]
     inlines = [ChecklistVersionInline]
     markdown_fields = Checklist.markdown_fields
 

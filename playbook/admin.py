@@ -16,6 +16,7 @@ class PageAdmin(MarkdownPreviewAdmin, admin.ModelAdmin):
     list_display = ["title", "title_en", "slug"]
     search_fields = ["title", "title_en", "body"]
     prepopulated_fields = {"slug": ["title_en"]}
+    fields = ["title", "title_en", "slug", "lead", "body"]
     markdown_fields = Page.markdown_fields
 
 
@@ -50,6 +51,7 @@ class SectionAdmin(MarkdownPreviewAdmin, admin.ModelAdmin):
     search_fields = ["title", "title_en", "intro"]
     prepopulated_fields = {"slug": ["title_en"]}
     readonly_fields = ["revision"]
+    fields = ["title", "title_en", "slug", "intro", "order", "is_live", "revision"]
     inlines = [PrincipleInline]
     markdown_fields = Section.markdown_fields
 
@@ -66,4 +68,8 @@ class PrincipleAdmin(MarkdownPreviewAdmin, SimpleHistoryAdmin):
     autocomplete_fields = ["section"]
     filter_horizontal = ["tags"]
     readonly_fields = ["version"]
+    fields = [
+        "section", "title", "title_en", "slug", "summary", "responsible_ai", "tags", "order",
+        "is_published", "version",
+    ]  # fmt: skip
     markdown_fields = Principle.markdown_fields

@@ -87,6 +87,10 @@ class TalkAdmin(MarkdownPreviewAdmin, SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["team", "speakers"]
     readonly_fields = ["version"]
+    fields = [
+        "title", "title_en", "slug", "speakers", "team", "event", "video_url", "published_on",
+        "summary", "order", "version",
+    ]  # fmt: skip
     inlines = [TalkPrincipleInline]
     markdown_fields = Talk.markdown_fields
 

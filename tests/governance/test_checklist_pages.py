@@ -1,0 +1,54 @@
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from governance.models import Checklist, ChecklistItem, ChecklistSection, ChecklistVersion
+from playbook.models import Principle
+
+pytestmark = pytest.mark.django_db
+
+
+def draft_of(checklist):
+    number = checklist.versions.order_by("-number").first().number + 1
+    version = ChecklistVersion.objects.create(checklist=checklist, number=number)
+    section = ChecklistSection.objects.create(version=version, title="초안 섹션")
+    item = ChecklistItem.objects.create(section=section, key="draft-only", prompt="초안 질문?")
+    item.principles.add(Principle.objects.get(title_en="Work Trials"))
+    return version
+
+
+def test_the_page_shows_the_newest_published_version_only(client):
+    checklist = Checklist.objects.first()
+    version = draft_of(checklist)
+    body = client.get(checklist.get_absolute_url()).content.decode()
+    assert "초안 질문?" not in body
+    principle_page = client.get(reverse("playbook:principle", args=["work-trials"]))
+    assert "초안 질문?" not in principle_page.content.decode()
+
+    version.status = "published"
+    version.published_at = timezone.now()
+    version.save()
+    body = client.get(checklist.get_absolute_url()).content.decode()
+    assert "초안 질문?" in body
+    assert f"버전 {version.number}" in body
+
+
+def test_a_checklist_without_a_published_version_is_404(client):
+    checklist = Checklist.objects.create(slug="empty-checklist", title="빈 체크리스트")
+    assert client.get(checklist.get_absolute_url()).status_code == 404
+    listing = client.get(reverse("governance:checklists")).content.decode()
+    assert checklist.get_absolute_url() in listing  # listed, marked as not yet published
+
+
+def test_items_link_to_the_principles_they_test_and_back(client):
+    checklist = Checklist.objects.first()
+    item = (
+        ChecklistItem.objects.filter(section__version__checklist=checklist)
+        .exclude(principles=None)
+        .first()
+    )
+    principle = item.principles.first()
+    body = client.get(checklist.get_absolute_url()).content.decode()
+    assert principle.get_absolute_url() in body
+    back = client.get(principle.get_absolute_url()).content.decode()
+    assert f"{checklist.get_absolute_url()}#item-{item.key}" in back

@@ -129,3 +129,13 @@ class ChecklistItem(MarkdownRenderedModel):
     def clean(self):
         if self.weight == 0:
             raise ValidationError({"weight": _("The weight must be at least 1.")})
+        if self.section_id is None:
+            return
+        # Answers are carried between versions by key, so a key names one item per version.
+        same_key = ChecklistItem.objects.filter(
+            section__version_id=self.section.version_id, key=self.key
+        ).exclude(pk=self.pk)
+        if same_key.exists():
+            raise ValidationError(
+                {"key": _("Another item of this checklist version already uses this key.")}
+            )

@@ -52,3 +52,19 @@ def test_items_link_to_the_principles_they_test_and_back(client):
     assert principle.get_absolute_url() in body
     back = client.get(principle.get_absolute_url()).content.decode()
     assert f"{checklist.get_absolute_url()}#item-{item.key}" in back
+
+
+def test_an_item_key_is_unique_within_a_version():
+    from django.core.exceptions import ValidationError
+
+    existing = ChecklistItem.objects.first()
+    duplicate = ChecklistItem(
+        section=existing.section, key=existing.key, prompt="같은 키?", weight=1
+    )
+    with pytest.raises(ValidationError, match="already uses this key"):
+        duplicate.full_clean()
+    other_version = draft_of(existing.section.version.checklist)
+    carried = ChecklistItem(
+        section=other_version.sections.first(), key=existing.key, prompt="다음 버전", weight=1
+    )
+    carried.full_clean()  # the same key in another version is how answers carry over

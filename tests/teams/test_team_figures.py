@@ -41,3 +41,19 @@ def test_unknown_numbers_are_a_dash_not_zero():
     assert number(50_000_000) == "50,000,000"
     assert usd_millions(None) == "—"
     assert usd_millions(2_500_000) == "$2.5M"
+
+
+@pytest.mark.parametrize(
+    ("fields", "field_in_error"),
+    [
+        ({"arr_max_usd": 5 * M}, "arr_min_usd"),
+        ({"arr_min_usd": 5 * M, "arr_max_usd": M, "arr_precision": "range"}, "arr_max_usd"),
+        ({"arr_min_usd": 5 * M}, "arr_precision"),
+    ],
+)
+def test_inconsistent_arr_figures_are_refused_with_a_message(fields, field_in_error):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as error:
+        Team(name="x", slug="x", **fields).clean()
+    assert field_in_error in error.value.message_dict

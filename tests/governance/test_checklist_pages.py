@@ -61,8 +61,9 @@ def test_an_item_key_is_unique_within_a_version():
     duplicate = ChecklistItem(
         section=existing.section, key=existing.key, prompt="같은 키?", weight=1
     )
-    with pytest.raises(ValidationError, match="already uses this key"):
+    with pytest.raises(ValidationError) as error:
         duplicate.full_clean()
+    assert "이미 이 키를 사용합니다" in error.value.message_dict["key"][0]
     other_version = draft_of(existing.section.version.checklist)
     carried = ChecklistItem(
         section=other_version.sections.first(), key=existing.key, prompt="다음 버전", weight=1

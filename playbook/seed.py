@@ -49,13 +49,10 @@ class SeedRun:
     skipped: int = 0
 
     def create_once(self, key: str, exists: Callable[[], bool], create: Callable[[], object]):
-        """Create an item unless the seed did so before or it already exists.
-
-        Returns True when it was created by this call.
-        """
+        """Create an item unless the seed did so before or it already exists."""
         if key in self.known:
             self.skipped += 1
-            return False
+            return
         if not exists():
             create()
             self.created.append(key)
@@ -63,7 +60,6 @@ class SeedRun:
             self.skipped += 1
         SeedRecord.objects.create(key=key)
         self.known.add(key)
-        return key in self.created
 
 
 def pick(data: dict, *names: str) -> dict:

@@ -12,7 +12,6 @@ from tests.app_server import app_env, manage, serving
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 EDITOR = ("minji", "a-long-browser-password-7")
-BROWSER_DB = "test_playbook_browser"
 
 
 def _admin_connection():
@@ -33,15 +32,17 @@ def _admin_connection():
 def app_url(tmp_path_factory):
     """The base URL of a running app with the playbook and one editor account."""
     config, admin = _admin_connection()
+    # Named after the main database, so that checkouts testing side by side never share it.
+    browser_db = f"test_{config['NAME']}_browser"
     with admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{BROWSER_DB}"')
-        admin.execute(f"CREATE DATABASE \"{BROWSER_DB}\" TEMPLATE template0 ENCODING 'UTF8'")
+        admin.execute(f'DROP DATABASE IF EXISTS "{browser_db}" WITH (FORCE)')
+        admin.execute(f"CREATE DATABASE \"{browser_db}\" TEMPLATE template0 ENCODING 'UTF8'")
     database_url = "postgres://{user}{password}@{host}:{port}/{name}".format(
         user=config["USER"] or "",
         password=f":{config['PASSWORD']}" if config["PASSWORD"] else "",
         host=config["HOST"] or "127.0.0.1",
         port=config["PORT"] or 5432,
-        name=BROWSER_DB,
+        name=browser_db,
     )
     env = app_env(
         tmp_path_factory.mktemp("browser"),
@@ -55,7 +56,7 @@ def app_url(tmp_path_factory):
         yield base
     _, admin = _admin_connection()
     with admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{BROWSER_DB}" WITH (FORCE)')
+        admin.execute(f'DROP DATABASE IF EXISTS "{browser_db}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")

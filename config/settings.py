@@ -162,6 +162,11 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
+# Live sections: how often readers' pages ask for changes (raise it under load: clients
+# follow the X-Poll-Interval header), and how long a shared cache may keep a "nothing new".
+LIVE_POLL_SECONDS = int(os.environ.get("PLAYBOOK_LIVE_POLL_SECONDS", "10"))
+LIVE_POLL_CACHE_SECONDS = min(5, LIVE_POLL_SECONDS)
+
 # Security headers. Scripts and styles come only from our own static files.
 SECURE_CSP = {
     "default-src": [CSP.SELF],

@@ -18,7 +18,8 @@ MAX_PREVIEW_CHARS = 100_000
 @staff_member_required
 @require_POST
 def markdown_preview(request):
-    source = request.POST.get("source", "")
+    # `body` lets a live update form ask for its own preview.
+    source = request.POST.get("source", request.POST.get("body", ""))
     if len(source) > MAX_PREVIEW_CHARS:
         return HttpResponseBadRequest(_("The text is too long to preview."))
     # render_markdown sanitises, so the fragment is safe to insert as HTML.

@@ -1,9 +1,11 @@
-from django.db import models
+from django.conf import settings
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from playbook.markdown import MarkdownRenderedModel
+from playbook.revisions import bump_section_revision
 from playbook.versioning import VersionedModel
 
 
@@ -79,6 +81,27 @@ class Section(MarkdownRenderedModel):
         return reverse("playbook:section", kwargs={"slug": self.slug})
 
 
+class SectionContent(models.Model):
+    """Content shown on a section page. Saving it bumps the section's revision in the
+    same transaction and stamps the row with it, so that readers polling with
+    `since=<revision>` are sent exactly the rows changed after what they have."""
+
+    live_revision = models.PositiveBigIntegerField(default=0, editable=False, db_index=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            self.stamp_revision(bump_section_revision(self.section_id))
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "live_revision"}
+            super().save(*args, **kwargs)
+
+    def stamp_revision(self, revision: int) -> None:
+        self.live_revision = revision
+
+
 class PrincipleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
@@ -86,8 +109,11 @@ class PrincipleQuerySet(models.QuerySet):
     def in_reading_order(self):
         return self.order_by("section__order", "section_id", "order", "id")
 
+    def changed_since(self, revision: int):
+        return self.filter(live_revision__gt=revision)
 
-class Principle(VersionedModel, MarkdownRenderedModel):
+
+class Principle(SectionContent, VersionedModel, MarkdownRenderedModel):
     section = models.ForeignKey(
         Section, on_delete=models.PROTECT, related_name="principles", verbose_name=_("section")
     )
@@ -107,7 +133,9 @@ class Principle(VersionedModel, MarkdownRenderedModel):
         Tag, blank=True, related_name="principles", verbose_name=_("tags")
     )
     is_published = models.BooleanField(_("published"), default=True)
-    history = HistoricalRecords(excluded_fields=["summary_html", "responsible_ai_html"])
+    history = HistoricalRecords(
+        excluded_fields=["summary_html", "responsible_ai_html", "live_revision"]
+    )
 
     markdown_fields = ("summary", "responsible_ai")
     objects = PrincipleQuerySet.as_manager()
@@ -122,6 +150,81 @@ class Principle(VersionedModel, MarkdownRenderedModel):
 
     def get_absolute_url(self):
         return reverse("playbook:principle", kwargs={"slug": self.slug})
+
+
+class LiveUpdateQuerySet(models.QuerySet):
+    def newest_first(self):
+        return self.order_by("-created_at", "-id")
+
+    def key_events(self):
+        return self.filter(is_key_event=True, retracted_at__isnull=True)
+
+    def changed_since(self, revision: int):
+        return self.filter(live_revision__gt=revision)
+
+    def for_display(self):
+        return self.select_related("author", "retracted_by")
+
+
+class LiveUpdate(SectionContent, VersionedModel, MarkdownRenderedModel):
+    """A short entry posted to a live section during an event. Retracting keeps it,
+    marked as retracted; nothing is deleted."""
+
+    section = models.ForeignKey(
+        Section, on_delete=models.PROTECT, related_name="updates", verbose_name=_("section")
+    )
+    body = models.TextField(_("text (Markdown)"))
+    body_html = models.TextField(editable=False, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    created_at = models.DateTimeField(_("posted at"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    edited_at = models.DateTimeField(_("text edited at"), null=True, blank=True)
+    is_key_event = models.BooleanField(_("key event"), default=False)
+    retracted_at = models.DateTimeField(_("retracted at"), null=True, blank=True)
+    retracted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("retracted by"),
+    )
+    # The revision that brought the update into the section: pollers behind it are sent
+    # the update as new, the others only as a change to an update they already show.
+    created_revision = models.PositiveBigIntegerField(default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["body_html", "live_revision", "created_revision"])
+
+    markdown_fields = ("body",)
+    objects = LiveUpdateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("live update")
+        verbose_name_plural = _("live updates")
+
+    def __str__(self):
+        return self.body[:60]
+
+    def get_absolute_url(self):
+        return f"{self.section.get_absolute_url()}#update-{self.pk}"
+
+    def stamp_revision(self, revision: int) -> None:
+        super().stamp_revision(revision)
+        if self._state.adding:
+            self.created_revision = revision
+
+    @property
+    def is_retracted(self) -> bool:
+        return self.retracted_at is not None
+
+    def is_new_since(self, revision: int) -> bool:
+        return self.created_revision > revision
 
 
 class SeedRecord(models.Model):

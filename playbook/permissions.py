@@ -4,8 +4,10 @@ EDITORS_GROUP = "Editors"
 EDITOR_ACTIONS = ("add", "change", "delete", "view")
 
 
-def grant_editor_permissions(apps, app_label: str, model_names: list[str]) -> None:
-    """Give the Editors group full rights on the listed content models of one app.
+def grant_editor_permissions(
+    apps, app_label: str, model_names: list[str], actions: tuple[str, ...] = EDITOR_ACTIONS
+) -> None:
+    """Give the Editors group the listed rights (all four by default) on content models.
 
     Django creates permissions only after `migrate` finishes, so they are created here
     first; otherwise a fresh database would leave the group empty.
@@ -20,7 +22,7 @@ def grant_editor_permissions(apps, app_label: str, model_names: list[str]) -> No
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
-    codenames = [f"{action}_{model}" for model in model_names for action in EDITOR_ACTIONS]
+    codenames = [f"{action}_{model}" for model in model_names for action in actions]
     permissions = Permission.objects.filter(
         content_type__app_label=app_label, codename__in=codenames
     )

@@ -1,11 +1,28 @@
 from django.urls import path
 
-from playbook import admin_preview, views
+from playbook import admin_preview, live_views, views
+from playbook.feeds import LiveSectionFeed
 
 app_name = "playbook"
 
 urlpatterns = [
     path("sections/<slug:slug>/", views.section_detail, name="section"),
+    path("sections/<slug:slug>/changes", live_views.section_changes, name="section-changes"),
+    path("sections/<slug:slug>/updates/", live_views.update_create, name="update-create"),
+    path("sections/<slug:slug>/updates/older", live_views.older_updates, name="older-updates"),
+    path("sections/<slug:slug>/updates/<int:pk>/edit/", live_views.update_edit, name="update-edit"),
+    path(
+        "sections/<slug:slug>/updates/<int:pk>/key-event/",
+        live_views.update_key_event,
+        name="update-key-event",
+    ),
+    path(
+        "sections/<slug:slug>/updates/<int:pk>/retract/",
+        live_views.update_retract,
+        name="update-retract",
+    ),
+    path("feeds/sections/<slug:slug>/", LiveSectionFeed(), name="section-feed"),
     path("principles/", views.principle_list, name="principles"),
+    path("principles/<slug:slug>/edit/", live_views.principle_edit, name="principle-edit"),
     path("editor/markdown-preview/", admin_preview.markdown_preview, name="markdown-preview"),
 ]

@@ -2,6 +2,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import call_command
 
 from playbook.permissions import EDITORS_GROUP
@@ -22,6 +23,12 @@ def n_plus_one_queries_fail_tests():
     assert "zeal" in settings.INSTALLED_APPS, "run the tests with DJANGO_DEBUG=1 (make test)"
     settings.ZEAL_RAISE = True
     yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache, as after a deploy."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -34,6 +34,8 @@ def test_editors_group_has_exactly_the_content_permissions():
         for model in names
         for action in ["add", "change", "delete", "view"]
     }
+    # Live updates are retracted, never deleted.
+    expected |= {("playbook", f"{action}_liveupdate") for action in ["add", "change", "view"]}
     assert granted == expected
     assert not group.permissions.filter(content_type__app_label="auth").exists()
 

@@ -1,0 +1,34 @@
+"""Who may change content from the site's own pages (not the admin)."""
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseForbidden
+from django.utils.translation import gettext as _
+
+LIVE_EDITING_PERMISSIONS = ("playbook.add_liveupdate", "playbook.change_liveupdate")
+
+
+def can_edit_live(user) -> bool:
+    return user.is_authenticated and user.has_perms(LIVE_EDITING_PERMISSIONS)
+
+
+def editor_required(*permissions: str):
+    """Anonymous page requests go to the login page; anonymous HTMX requests, which
+    cannot follow a login redirect, get 403; signed-in users without the permissions 403."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                if request.htmx:
+                    return HttpResponseForbidden(_("Sign in as an editor first."))
+                return redirect_to_login(request.get_full_path())
+            if not request.user.has_perms(permissions):
+                raise PermissionDenied(_("Only editors may do this."))
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,61 @@
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from playbook.models import Section
+
+FEED_ITEMS = 50
+
+
+class LiveSectionFeed(Feed):
+    """Atom feed of a live section's updates; retracted entries stay, marked."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Section, slug=slug, is_live=True)
+
+    def title(self, section):
+        return _("%(section)s — live updates") % {"section": section.title}
+
+    def link(self, section):
+        return section.get_absolute_url()
+
+    def subtitle(self, section):
+        return section.title_en
+
+    def items(self, section):
+        return section.updates.for_display().select_related("section").newest_first()[:FEED_ITEMS]
+
+    def item_title(self, update):
+        title = Truncator(update.body).chars(80)
+        if update.is_retracted:
+            return _("[Retracted] %(title)s") % {"title": title}
+        return title
+
+    def item_description(self, update):
+        # body_html is sanitised on save (playbook.markdown.render_markdown).
+        if update.is_retracted:
+            return _("This update was retracted.") + update.body_html
+        return update.body_html
+
+    def item_link(self, update):
+        return update.get_absolute_url()
+
+    def item_guid(self, update):
+        return f"{update.section.slug}-update-{update.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, update):
+        return update.created_at
+
+    def item_updateddate(self, update):
+        return update.updated_at
+
+    def item_author_name(self, update):
+        if update.author is None:
+            return None
+        return update.author.get_full_name() or update.author.get_username()

@@ -1,0 +1,48 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from playbook.models import Principle
+from playbook.services import MAX_UPDATE_CHARS
+
+
+class LiveUpdateForm(forms.Form):
+    body = forms.CharField(
+        label=_("Update (Markdown)"),
+        max_length=MAX_UPDATE_CHARS,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        strip=True,
+    )
+    is_key_event = forms.BooleanField(label=_("Key event"), required=False)
+
+
+class VersionedForm(forms.Form):
+    """Carries the version an edit was made against (optimistic locking)."""
+
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+
+class LiveUpdateEditForm(VersionedForm, LiveUpdateForm):
+    pass
+
+
+class KeyEventForm(VersionedForm):
+    is_key_event = forms.BooleanField(required=False)
+
+
+class PrincipleEditForm(VersionedForm):
+    title = forms.CharField(
+        label=_("Title"), max_length=Principle._meta.get_field("title").max_length
+    )
+    title_en = forms.CharField(
+        label=_("English title"),
+        max_length=Principle._meta.get_field("title_en").max_length,
+        required=False,
+    )
+    summary = forms.CharField(
+        label=_("Summary (Markdown)"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+    responsible_ai = forms.CharField(
+        label=_("Responsible-AI note (Markdown)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )

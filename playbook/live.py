@@ -1,0 +1,97 @@
+"""What a live section page shows, for the page itself and for readers' polls."""
+
+from django.conf import settings
+
+from playbook.access import can_edit_live
+from playbook.forms import LiveUpdateEditForm, LiveUpdateForm, PrincipleEditForm
+from playbook.models import Principle
+from playbook.revisions import remember_revision
+
+UPDATES_PER_PAGE = 20
+KEY_EVENTS_SHOWN = 20
+
+
+def update_page(request, section, before: int | None = None) -> dict:
+    """Twenty updates, newest first, older than `before` when given."""
+    updates = section.updates.for_display().newest_first()
+    if before is not None:
+        updates = updates.filter(pk__lt=before)
+    page = list(updates[: UPDATES_PER_PAGE + 1])
+    shown = page[:UPDATES_PER_PAGE]
+    return {
+        "updates": shown,
+        "older_before": shown[-1].pk if len(page) > UPDATES_PER_PAGE else None,
+        "can_edit": can_edit_live(request.user),
+    }
+
+
+def live_section_context(request, section, since: int | None = None) -> dict:
+    context = {
+        "section": section,
+        "can_edit": can_edit_live(request.user),
+        "key_events": list(
+            section.updates.key_events()
+            .newest_first()
+            .only("pk", "body_html", "created_at")[:KEY_EVENTS_SHOWN]
+        ),
+        "revision": section.revision,
+        "poll_seconds": settings.LIVE_POLL_SECONDS,
+    }
+    if since is not None:
+        changed = list(section.updates.for_display().changed_since(since).newest_first())
+        context["new_updates"] = [u for u in changed if u.is_new_since(since)]
+        context["changed_updates"] = [u for u in changed if not u.is_new_since(since)]
+        context["changed_principles"] = list(
+            Principle.objects.filter(section=section).changed_since(since).prefetch_related("tags")
+        )
+        return context
+
+    remember_revision(section.slug, section.revision)
+    before = _int_or_none(request.GET.get("before"))
+    context.update(update_page(request, section, before=before))
+    context["showing_older"] = before is not None
+    if context["can_edit"]:
+        context["post_form"] = LiveUpdateForm()
+        context.update(_edit_mode(request, section))
+    return context
+
+
+def _edit_mode(request, section) -> dict:
+    """Without JavaScript, an edit link reloads the page with one item as a form."""
+    update_id = _int_or_none(request.GET.get("edit_update"))
+    if update_id is not None:
+        update = section.updates.filter(pk=update_id).first()
+        if update is not None:
+            return {
+                "edit_update_id": update.pk,
+                "form": LiveUpdateEditForm(
+                    initial={
+                        "body": update.body,
+                        "is_key_event": update.is_key_event,
+                        "version": update.version,
+                    }
+                ),
+            }
+    slug = request.GET.get("edit_principle")
+    principle = section.principles.filter(slug=slug).first() if slug else None
+    if principle is not None:
+        return {
+            "edit_principle": principle.slug,
+            "form": PrincipleEditForm(
+                initial={
+                    "title": principle.title,
+                    "title_en": principle.title_en,
+                    "summary": principle.summary,
+                    "responsible_ai": principle.responsible_ai,
+                    "version": principle.version,
+                }
+            ),
+        }
+    return {}
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

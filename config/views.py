@@ -4,6 +4,7 @@ themselves keep their one-way imports (teams and governance → playbook)."""
 import logging
 
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.models import Count, Prefetch, Q
 from django.http import JsonResponse
@@ -11,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from config.changes import all_changes, with_authors
 from governance.models import Checklist, ChecklistItem, VersionStatus
 from playbook.models import Page, Principle, Section
 from teams.models import TalkPrinciple, Team, TeamPrinciple
@@ -56,6 +58,16 @@ def principle_detail(request, slug):
         slug=slug,
     )
     return render(request, "playbook/principle_detail.html", {"principle": principle})
+
+
+CHANGES_PER_PAGE = 50
+
+
+@require_GET
+def changes(request):
+    page = Paginator(all_changes(), CHANGES_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"page": page, "rows": with_authors(page.object_list)}
+    return render(request, "changes.html", context)
 
 
 def _check(name, probe):

@@ -1,10 +1,10 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from playbook.admin_history import HistoryCompareAdmin
 from playbook.admin_preview import MarkdownPreviewAdmin
-from playbook.models import Page, Principle, Section, Tag
+from playbook.models import LiveUpdate, Page, Principle, Section, Tag
 
 admin.site.site_header = _("Tiny Teams Playbook — editing")
 admin.site.site_title = _("Tiny Teams Playbook")
@@ -57,7 +57,7 @@ class SectionAdmin(MarkdownPreviewAdmin, admin.ModelAdmin):
 
 
 @admin.register(Principle)
-class PrincipleAdmin(MarkdownPreviewAdmin, SimpleHistoryAdmin):
+class PrincipleAdmin(MarkdownPreviewAdmin, HistoryCompareAdmin):
     list_display = ["title", "title_en", "section", "order", "is_published", "version"]
     list_display_links = ["title"]
     list_editable = ["order", "is_published"]
@@ -73,3 +73,29 @@ class PrincipleAdmin(MarkdownPreviewAdmin, SimpleHistoryAdmin):
         "is_published", "version",
     ]  # fmt: skip
     markdown_fields = Principle.markdown_fields
+
+
+@admin.register(LiveUpdate)
+class LiveUpdateAdmin(MarkdownPreviewAdmin, HistoryCompareAdmin):
+    list_display = ["short_body", "section", "author", "created_at", "is_key_event", "retracted"]
+    list_filter = ["section", "is_key_event", ("retracted_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["section", "author"]
+    search_fields = ["body"]
+    date_hierarchy = "created_at"
+    autocomplete_fields = ["section"]
+    fields = ["section", "body", "is_key_event", "retracted_at", "author", "created_at", "version"]
+    readonly_fields = ["author", "created_at", "version"]
+    markdown_fields = LiveUpdate.markdown_fields
+
+    @admin.display(description=_("update"))
+    def short_body(self, obj):
+        return str(obj)
+
+    @admin.display(description=_("retracted"), boolean=True, ordering="retracted_at")
+    def retracted(self, obj):
+        return obj.is_retracted
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.author = request.user
+        super().save_model(request, obj, form, change)

@@ -9,6 +9,8 @@ from playbook.revisions import remember_revision
 
 UPDATES_PER_PAGE = 20
 KEY_EVENTS_SHOWN = 20
+# A reader further behind than this reloads the page instead of receiving a huge answer.
+MAX_CHANGES_PER_POLL = 100
 
 
 def update_page(request, section, before: int | None = None) -> dict:
@@ -38,7 +40,12 @@ def live_section_context(request, section, since: int | None = None) -> dict:
         "poll_seconds": settings.LIVE_POLL_SECONDS,
     }
     if since is not None:
-        changed = list(section.updates.for_display().changed_since(since).newest_first())
+        changed = list(
+            section.updates.for_display()
+            .changed_since(since)
+            .newest_first()[: MAX_CHANGES_PER_POLL + 1]
+        )
+        context["too_far_behind"] = len(changed) > MAX_CHANGES_PER_POLL
         context["new_updates"] = [u for u in changed if u.is_new_since(since)]
         context["changed_updates"] = [u for u in changed if not u.is_new_since(since)]
         context["changed_principles"] = list(

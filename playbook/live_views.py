@@ -51,7 +51,11 @@ def section_changes(request, slug):
 
     section = get_object_or_404(Section, slug=slug, is_live=True)
     context = live_section_context(request, section, since=since)
-    response = render(request, f"{PAGE}#live-changes", context)
+    if context["too_far_behind"]:
+        response = HttpResponse()
+        response["HX-Refresh"] = "true"  # htmx reloads the whole page
+    else:
+        response = render(request, f"{PAGE}#live-changes", context)
     patch_cache_control(response, private=True, no_cache=True)
     patch_vary_headers(response, ["HX-Request", "Cookie"])
     return poll_headers(response, section.revision)

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from playbook.admin_history import HistoryCompareAdmin
 from playbook.admin_preview import MarkdownPreviewAdmin
 from teams.models import Person, Talk, TalkPrinciple, Team, TeamPrinciple
 
@@ -20,7 +20,7 @@ class TeamPrincipleInline(admin.TabularInline):
 
 
 @admin.register(Team)
-class TeamAdmin(MarkdownPreviewAdmin, SimpleHistoryAdmin):
+class TeamAdmin(MarkdownPreviewAdmin, HistoryCompareAdmin):
     list_display = [
         "name", "name_ko", "leader", "headcount", "users", "arr_display", "tiny_team",
         "is_featured", "order",
@@ -79,7 +79,7 @@ class TalkPrincipleInline(admin.TabularInline):
 
 
 @admin.register(Talk)
-class TalkAdmin(MarkdownPreviewAdmin, SimpleHistoryAdmin):
+class TalkAdmin(MarkdownPreviewAdmin, HistoryCompareAdmin):
     list_display = ["title", "team", "event", "has_video", "published_on", "order"]
     list_filter = ["team", "event"]
     list_select_related = ["team"]

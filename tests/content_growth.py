@@ -2,7 +2,9 @@
 count grows with the data has an N+1 access."""
 
 from governance.models import ChecklistItem, ChecklistSection, ChecklistVersion
-from playbook.models import Principle, Section, Tag
+from django.contrib.auth import get_user_model
+
+from playbook.models import LiveUpdate, Principle, Section, Tag
 from teams.models import Person, Talk, TalkPrinciple, Team, TeamPrinciple
 
 
@@ -69,3 +71,10 @@ def grow_content(factor: int = 10) -> None:
                     section=section, key=f"grown-{copy}-{n}", prompt=f"생성 질문 {copy}-{n}"
                 )
                 item.principles.add(*principles[:3])
+
+    author = get_user_model().objects.create_user("grown-author")
+    for section in Section.objects.filter(is_live=True):
+        for n in range(40 * factor):
+            LiveUpdate.objects.create(
+                section=section, author=author, body=f"생성 소식 {n}", is_key_event=n % 7 == 0
+            )

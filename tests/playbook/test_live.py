@@ -416,3 +416,13 @@ def test_every_change_records_its_author(editor_client, live):
         **HTMX,
     )
     assert Principle.history.filter(id=principle.pk).first().history_user.username == "editor"
+
+
+def test_a_reader_far_behind_is_asked_to_reload(client, editor, live):
+    since = revision_of(live)
+    for n in range(101):
+        services.live_update_create(section=live, author=editor, body=f"소식 {n}")
+    response = poll(client, live, since)
+    assert response.status_code == 200
+    assert response["HX-Refresh"] == "true"
+    assert response.content == b""

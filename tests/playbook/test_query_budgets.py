@@ -29,6 +29,12 @@ def page_urls():
         "talk": Talk.objects.filter(team__slug="gamma").first().get_absolute_url(),
         "checklists": reverse("governance:checklists"),
         "checklist": Checklist.objects.first().get_absolute_url(),
+        "live section": Section.objects.get(is_live=True).get_absolute_url(),
+        "live poll from the start": reverse(
+            "playbook:section-changes", args=[Section.objects.get(is_live=True).slug]
+        )
+        + "?since=0",
+        "changes": reverse("changes"),
     }
 
 

@@ -1,0 +1,69 @@
+"""The public log of edits (/changes/): every saved version of principles, live updates,
+teams and talks, newest first, from django-simple-history's tables."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import CharField, F, IntegerField, Value
+from django.db.models.functions import Cast, Substr
+from django.urls import reverse
+
+from playbook.models import LiveUpdate, Principle
+from teams.models import Talk, Team
+
+COLUMNS = (
+    "kind",
+    "label",
+    "link_slug",
+    "target_id",
+    "history_type",
+    "history_date",
+    "history_user_id",
+)
+
+
+def _rows(history, kind, label, slug):
+    return (
+        history.annotate(
+            kind=Value(kind, output_field=CharField()),
+            label=Cast(label, output_field=CharField()),
+            link_slug=Cast(slug, output_field=CharField()),
+            target_id=Cast(F("id"), output_field=IntegerField()),
+        )
+        .values(*COLUMNS)
+        .order_by()
+    )  # no ORDER BY inside a UNION (SQLite refuses it)
+
+
+def all_changes():
+    """One queryset (a UNION) of every tracked edit."""
+    return (
+        _rows(Principle.history.all(), "principle", F("title"), F("slug"))
+        .union(
+            _rows(LiveUpdate.history.all(), "update", Substr("body", 1, 80), F("section__slug")),
+            _rows(Team.history.all(), "team", F("name"), F("slug")),
+            _rows(Talk.history.all(), "talk", F("title"), F("slug")),
+            all=True,
+        )
+        .order_by("-history_date")
+    )
+
+
+def link_for(row) -> str:
+    if row["kind"] == "principle":
+        return reverse("playbook:principle", args=[row["link_slug"]])
+    if row["kind"] == "update":
+        return reverse("playbook:section", args=[row["link_slug"]]) + f"#update-{row['target_id']}"
+    if row["kind"] == "team":
+        return reverse("teams:team", args=[row["link_slug"]])
+    return reverse("teams:talk", args=[row["link_slug"]])
+
+
+def with_authors(rows) -> list[dict]:
+    """Adds `author` (a display name, never an email) and `url` to each row."""
+    rows = list(rows)
+    ids = {row["history_user_id"] for row in rows if row["history_user_id"]}
+    users = get_user_model().objects.filter(pk__in=ids)
+    names = {user.pk: user.get_full_name() or user.get_username() for user in users}
+    for row in rows:
+        row["author"] = names.get(row["history_user_id"], "")
+        row["url"] = link_for(row)
+    return rows

@@ -22,12 +22,12 @@ class HistoryCompareAdmin(SimpleHistoryAdmin):
     object_history_template = "admin/history_with_compare.html"
 
     def get_urls(self):
-        info = self.model._meta.app_label, self.model._meta.model_name
+        opts = self.model._meta
         return [
             path(
                 "<path:object_id>/history/compare/",
                 self.admin_site.admin_view(self.history_compare_view),
-                name="%s_%s_history_compare" % info,
+                name=f"{opts.app_label}_{opts.model_name}_history_compare",
             ),
             *super().get_urls(),
         ]

@@ -1,9 +1,9 @@
 """Generated content that multiplies the seed, for query-count tests: a page whose query
 count grows with the data has an N+1 access."""
 
-from governance.models import ChecklistItem, ChecklistSection, ChecklistVersion
 from django.contrib.auth import get_user_model
 
+from governance.models import ChecklistItem, ChecklistSection, ChecklistVersion
 from playbook.models import LiveUpdate, Principle, Section, Tag
 from teams.models import Person, Talk, TalkPrinciple, Team, TeamPrinciple
 

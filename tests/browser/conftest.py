@@ -48,6 +48,7 @@ def app_url(tmp_path_factory):
         tmp_path_factory.mktemp("browser"),
         DATABASE_URL=database_url,
         PLAYBOOK_EDITOR_PASSWORD=EDITOR[1],
+        PLAYBOOK_LIVE_POLL_SECONDS="2",  # readers ask every 2 s instead of 10
     )
     manage(env, "migrate", "--noinput")
     manage(env, "load_playbook")
@@ -75,9 +76,8 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    """A Korean-speaking reader's tab that records CSP violations and dialogs."""
+def open_tab(browser, accept_dialogs=False):
+    """A Korean-speaking person's tab that records CSP violations and dialogs."""
     context = browser.new_context(locale="ko-KR")
     page = context.new_page()
     page.csp_violations = []
@@ -88,6 +88,29 @@ def page(browser):
             "Content Security Policy" in message.text and page.csp_violations.append(message.text)
         ),
     )
-    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+
+    def answer(dialog):
+        page.dialogs.append(dialog.message)
+        dialog.accept() if accept_dialogs else dialog.dismiss()
+
+    page.on("dialog", answer)
+    return page
+
+
+@pytest.fixture
+def page(browser):
+    page = open_tab(browser)
     yield page
-    context.close()
+    page.context.close()
+
+
+@pytest.fixture
+def editor_page(browser, app_url):
+    """A tab signed in as the editor; it accepts confirmation dialogs."""
+    page = open_tab(browser, accept_dialogs=True)
+    page.goto(f"{app_url}/admin/login/")
+    page.fill("#id_username", EDITOR[0])
+    page.fill("#id_password", EDITOR[1])
+    page.click("input[type=submit]")
+    yield page
+    page.context.close()

@@ -2,16 +2,19 @@
 gunicorn serving over HTTP on a free local port."""
 
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/playbook"
 
 
 def app_env(tmp_path, **extra):
@@ -70,3 +73,72 @@ def fetch_quietly(url):
         return fetch(url)[0]
     except (urllib.error.URLError, ConnectionError):
         return None
+
+
+@contextmanager
+def fresh_postgres_database(suffix: str):
+    """A new, empty PostgreSQL database beside the test database; yields its URL.
+
+    Named after the main database, so checkouts testing side by side never share it.
+    """
+    import dj_database_url
+    import psycopg
+
+    config = dj_database_url.parse(os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL))
+    name = f"test_{config['NAME']}_{suffix}"
+
+    def admin():
+        return psycopg.connect(
+            dbname="postgres",
+            user=config["USER"] or None,
+            password=config["PASSWORD"] or None,
+            host=config["HOST"] or None,
+            port=config["PORT"] or None,
+            autocommit=True,
+        )
+
+    with admin() as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'")
+    password = f":{config['PASSWORD']}" if config["PASSWORD"] else ""
+    host = config["HOST"] or "127.0.0.1"
+    port = config["PORT"] or 5432
+    try:
+        yield f"postgres://{config['USER'] or ''}{password}@{host}:{port}/{name}"
+    finally:
+        with admin() as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+class Session:
+    """A person's HTTP session with cookies, able to sign in and send CSRF-protected posts."""
+
+    def __init__(self, base):
+        import http.cookiejar
+
+        self.base = base
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+
+    def request(self, path, data=None, headers=None):
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        request = urllib.request.Request(self.base + path, data=body, headers=headers or {})
+        try:
+            with self.opener.open(request, timeout=10) as response:  # noqa: S310
+                return response.status, dict(response.headers), response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read().decode()
+
+    def csrf_token(self):
+        return next(c.value for c in self.jar if c.name == "csrftoken")
+
+    def sign_in(self, username, password):
+        status, _, page = self.request("/admin/login/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        data = {"username": username, "password": password, "csrfmiddlewaretoken": token}
+        status, _, page = self.request("/admin/login/?next=/admin/", data)
+        assert status == 200 and "logout" in page.lower(), "sign-in failed"
+
+    def post_htmx(self, path, data):
+        headers = {"HX-Request": "true", "X-CSRFToken": self.csrf_token(), "Referer": self.base}
+        return self.request(path, data, headers)

@@ -4,60 +4,29 @@ from its own PostgreSQL database, loaded the way an operator loads it."""
 import os
 import shutil
 
-import dj_database_url
-import psycopg
 import pytest
 
-from tests.app_server import app_env, manage, serving
+from tests.app_server import app_env, fresh_postgres_database, manage, serving
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 EDITOR = ("minji", "a-long-browser-password-7")
 
 
-def _admin_connection():
-    config = dj_database_url.parse(
-        os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/playbook")
-    )
-    return config, psycopg.connect(
-        dbname="postgres",
-        user=config["USER"] or None,
-        password=config["PASSWORD"] or None,
-        host=config["HOST"] or None,
-        port=config["PORT"] or None,
-        autocommit=True,
-    )
-
-
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory):
     """The base URL of a running app with the playbook and one editor account."""
-    config, admin = _admin_connection()
-    # Named after the main database, so that checkouts testing side by side never share it.
-    browser_db = f"test_{config['NAME']}_browser"
-    with admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{browser_db}" WITH (FORCE)')
-        admin.execute(f"CREATE DATABASE \"{browser_db}\" TEMPLATE template0 ENCODING 'UTF8'")
-    database_url = "postgres://{user}{password}@{host}:{port}/{name}".format(
-        user=config["USER"] or "",
-        password=f":{config['PASSWORD']}" if config["PASSWORD"] else "",
-        host=config["HOST"] or "127.0.0.1",
-        port=config["PORT"] or 5432,
-        name=browser_db,
-    )
-    env = app_env(
-        tmp_path_factory.mktemp("browser"),
-        DATABASE_URL=database_url,
-        PLAYBOOK_EDITOR_PASSWORD=EDITOR[1],
-        PLAYBOOK_LIVE_POLL_SECONDS="2",  # readers ask every 2 s instead of 10
-    )
-    manage(env, "migrate", "--noinput")
-    manage(env, "load_playbook")
-    manage(env, "createeditor", EDITOR[0])
-    with serving(env) as base:
-        yield base
-    _, admin = _admin_connection()
-    with admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{browser_db}" WITH (FORCE)')
+    with fresh_postgres_database("browser") as database_url:
+        env = app_env(
+            tmp_path_factory.mktemp("browser"),
+            DATABASE_URL=database_url,
+            PLAYBOOK_EDITOR_PASSWORD=EDITOR[1],
+            PLAYBOOK_LIVE_POLL_SECONDS="2",  # readers ask every 2 s instead of 10
+        )
+        manage(env, "migrate", "--noinput")
+        manage(env, "load_playbook")
+        manage(env, "createeditor", EDITOR[0])
+        with serving(env) as base:
+            yield base
 
 
 @pytest.fixture(scope="session")

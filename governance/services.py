@@ -33,21 +33,30 @@ def checklist_version_copy(*, version: ChecklistVersion) -> ChecklistVersion:
         changelog=_("Copied from version %(number)s.") % {"number": version.number},
     )
     sections = version.sections.prefetch_related("items__principles")
+    links = ChecklistItem.principles.through
     for section in sections:
         copy = ChecklistSection.objects.create(
             version=draft, title=section.title, title_en=section.title_en, order=section.order
         )
-        for item in section.items.all():
-            new_item = ChecklistItem.objects.create(
+        originals = list(section.items.all())
+        copies = ChecklistItem.objects.bulk_create(
+            ChecklistItem(
                 section=copy,
                 key=item.key,
                 prompt=item.prompt,
                 guidance=item.guidance,
+                guidance_html=item.guidance_html,  # bulk_create skips save(), so no rendering
                 weight=item.weight,
                 required=item.required,
                 order=item.order,
             )
-            new_item.principles.set(item.principles.all())
+            for item in originals
+        )
+        links.objects.bulk_create(
+            links(checklistitem_id=new.pk, principle_id=principle.pk)
+            for new, old in zip(copies, originals, strict=True)
+            for principle in old.principles.all()
+        )
     return draft
 
 

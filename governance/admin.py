@@ -194,6 +194,9 @@ class AnswerInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("item")
+
 
 @admin.register(Assessment)
 class AssessmentAdmin(admin.ModelAdmin):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
@@ -54,7 +55,11 @@ def as_markdown(assessment, results, url: str) -> str:
         f"({results.score.earned_display} / {results.score.possible})",
         f"- {_('Answered')}: {results.score.answered} / {results.score.total}",
         f"- {_('Completed')}: "
-        + (assessment.completed_at.date().isoformat() if assessment.completed_at else _("no")),
+        + (
+            timezone.localdate(assessment.completed_at).isoformat()
+            if assessment.completed_at
+            else _("no")
+        ),
         "",
     ]
     if results.open_risks:

@@ -98,3 +98,47 @@ def test_editing_with_the_token_works_and_pages_are_not_cached(client):
     key = items_of(assessment.checklist_version)[1].key
     assert answer(client, assessment, key, status="partial").status_code == 302
     assert Answer.objects.get(item__key=key).status == "partial"
+
+
+@pytest.mark.parametrize("who", ["anonymous", "editor"])
+def test_signing_in_gives_no_right_to_someone_elses_assessment(client, editor_client, who):
+    owner = Client()
+    assessment = start(owner)
+    key = items_of(assessment.checklist_version)[0].key
+    other = editor_client if who == "editor" else client
+    assert other.get(assessment.get_absolute_url()).status_code == 404
+    assert answer(other, assessment, key).status_code == 404
+    assert other.post(reverse("governance:complete", args=[assessment.pk])).status_code == 404
+    # Editors manage checklists, not readers' assessments: none in the admin either.
+    if who == "editor":
+        admin_url = reverse("admin:governance_assessment_change", args=[assessment.pk])
+        assert other.get(admin_url).status_code == 403
+        assert other.get(reverse("admin:governance_assessment_changelist")).status_code == 403
+
+
+def test_a_superuser_can_look_at_an_assessment_in_the_admin_but_not_change_it(client):
+    from django.contrib.auth import get_user_model
+
+    owner = Client()
+    assessment = start(owner)
+    answer(owner, assessment, items_of(assessment.checklist_version)[0].key, note="비밀 아님")
+    admin = get_user_model().objects.create_superuser("root", password="x-long-pass-9")
+    client.force_login(admin)
+    url = reverse("admin:governance_assessment_change", args=[assessment.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'name="_save"' not in page.content.decode()
+    assert client.post(url, {"subject": "바꿈"}).status_code == 403
+
+
+def test_an_htmx_save_varies_on_hx_request(client):
+    assessment = start(client)
+    key = items_of(assessment.checklist_version)[0].key
+    response = answer(client, assessment, key, htmx=True)
+    assert response.status_code == 200
+    assert "HX-Request" in response["Vary"]
+    body = response.content.decode()
+    assert body.lstrip().startswith(f'<li id="item-{key}"')
+    for oob in ['id="progress"', 'id="results"', 'id="section-score-']:
+        assert oob in body
+    assert body.count('hx-swap-oob="true"') == 3

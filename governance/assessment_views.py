@@ -65,7 +65,7 @@ def _results(assessment, sections):
     return compute(sections, Answer.objects.filter(assessment=assessment))
 
 
-def _context(request, assessment, editable, sections, results, **extra):
+def _context(assessment, editable, results, **extra):
     newer = None
     if editable:
         newer = (
@@ -93,7 +93,7 @@ def _context(request, assessment, editable, sections, results, **extra):
 def _page(request, assessment, editable, *, status=200, **extra):
     sections = _sections(assessment)
     results = _results(assessment, sections)
-    context = _context(request, assessment, editable, sections, results, **extra)
+    context = _context(assessment, editable, results, **extra)
     return render(request, PAGE, context, status=status)
 
 
@@ -145,13 +145,13 @@ def answer_save(request, pk, key):
             return redirect(f"{assessment.get_absolute_url()}#item-{key}")
         results = _results(assessment, sections)
         result, row = results.row(key)
-        context = _context(request, assessment, True, sections, results, result=result, row=row)
+        context = _context(assessment, True, results, result=result, row=row)
         context["just_saved"] = True
         response = render(request, f"{PAGE}#answer-saved", context)
     else:
         # Only this row shows the rejected input; every other answer stays as saved.
         row.form = form
-        context = _context(request, assessment, True, sections, results, result=result, row=row)
+        context = _context(assessment, True, results, result=result, row=row)
         template = f"{PAGE}#item-row" if request.htmx else PAGE
         response = render(request, template, context, status=422)
     patch_vary_headers(response, ["HX-Request"])

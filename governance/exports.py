@@ -186,7 +186,9 @@ def import_json(raw: bytes | str, *, checklist: Checklist | None = None) -> Impo
     if document.get("format_version") != FORMAT_VERSION:
         raise ValidationError(_("This export format version is not supported."))
 
-    reference = document.get("checklist") or {}
+    reference = document.get("checklist")
+    if not isinstance(reference, dict):
+        reference = {}
     slug, number = reference.get("slug"), reference.get("version")
     if checklist is not None and slug != checklist.slug:
         raise ValidationError(_("The file is an assessment of another checklist."))

@@ -168,6 +168,19 @@ def test_a_broken_import_says_why_on_the_checklist_page(client):
     assert response.status_code == 400
     assert 'id="id_file-error"' in response.content.decode()
 
+    for odd in [
+        [],
+        {"format": "x"},
+        {
+            "format": "tiny-teams-playbook/assessment",
+            "format_version": 1,
+            "checklist": "x",
+            "answers": 3,
+        },
+    ]:
+        upload = SimpleUploadedFile("e.json", json.dumps(odd).encode())
+        assert client.post(url, {"file": upload}).status_code == 400
+
     document = {
         "format": "tiny-teams-playbook/assessment",
         "format_version": 1,

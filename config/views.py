@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from config.changes import all_changes, with_authors
-from governance.models import Checklist, ChecklistItem, VersionStatus
+from governance.models import Checklist, ChecklistItem
 from playbook.models import Page, Principle, Section
 from teams.models import TalkPrinciple, Team, TeamPrinciple
 
@@ -50,9 +50,10 @@ def principle_detail(request, slug):
             ),
             Prefetch(
                 "checklist_items",
-                queryset=ChecklistItem.objects.filter(
-                    section__version__status=VersionStatus.PUBLISHED
-                ).select_related("section__version__checklist"),
+                # Only the newest published version: older ones repeat the same questions.
+                queryset=ChecklistItem.objects.in_current_versions().select_related(
+                    "section__version__checklist"
+                ),
             ),
         ),
         slug=slug,

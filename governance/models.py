@@ -1,4 +1,6 @@
-from django.core.exceptions import ValidationError
+import uuid
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -74,6 +76,15 @@ class ChecklistVersion(models.Model):
         return self.status == VersionStatus.PUBLISHED
 
 
+def refuse_published(version: ChecklistVersion | None) -> None:
+    """A published version is a snapshot that assessments are pinned to: never changed."""
+    if version is not None and version.is_published:
+        raise ValidationError(
+            _("Version %(number)s is published and read-only; make a new draft from it.")
+            % {"number": version.number}
+        )
+
+
 class ChecklistSection(models.Model):
     version = models.ForeignKey(
         ChecklistVersion,
@@ -93,10 +104,23 @@ class ChecklistSection(models.Model):
     def __str__(self):
         return self.title
 
+    def clean(self):
+        if self.version_id is not None:
+            refuse_published(self.version)
+
 
 class ChecklistItemQuerySet(models.QuerySet):
     def in_published_versions(self):
         return self.filter(section__version__status=VersionStatus.PUBLISHED)
+
+    def in_current_versions(self):
+        """Items of the newest published version of each checklist: once a new version is
+        out, the older one's items would only repeat the same questions."""
+        newer = ChecklistVersion.objects.published().filter(
+            checklist_id=models.OuterRef("section__version__checklist_id"),
+            number__gt=models.OuterRef("section__version__number"),
+        )
+        return self.in_published_versions().exclude(models.Exists(newer))
 
 
 class ChecklistItem(MarkdownRenderedModel):
@@ -127,15 +151,113 @@ class ChecklistItem(MarkdownRenderedModel):
         return self.prompt
 
     def clean(self):
+        errors = {}
         if self.weight == 0:
-            raise ValidationError({"weight": _("The weight must be at least 1.")})
-        if self.section_id is None:
-            return
-        # Answers are carried between versions by key, so a key names one item per version.
-        same_key = ChecklistItem.objects.filter(
-            section__version_id=self.section.version_id, key=self.key
-        ).exclude(pk=self.pk)
-        if same_key.exists():
-            raise ValidationError(
-                {"key": _("Another item of this checklist version already uses this key.")}
-            )
+            errors["weight"] = _("The weight must be at least 1.")
+        if self.section_id is not None:
+            try:
+                refuse_published(self.section.version)
+            except ValidationError as error:
+                errors[NON_FIELD_ERRORS] = error.messages
+            # Answers are carried between versions by key, so a key names one item per version.
+            same_key = ChecklistItem.objects.filter(
+                section__version_id=self.section.version_id, key=self.key
+            ).exclude(pk=self.pk)
+            if same_key.exists():
+                errors["key"] = _("Another item of this checklist version already uses this key.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class AnswerStatus(models.TextChoices):
+    YES = "yes", _("Yes")
+    PARTIAL = "partial", _("Partly")
+    NO = "no", _("No")
+    NOT_APPLICABLE = "na", _("Not applicable")
+
+
+# Limits on what a reader may type; the forms and the JSON import both check them.
+SUBJECT_MAX = 200
+NOTE_MAX = 5000
+JUSTIFICATION_MAX = 2000
+EVIDENCE_URL_MAX = 500
+
+
+class AssessmentQuerySet(models.QuerySet):
+    def for_page(self):
+        return self.select_related("checklist_version__checklist")
+
+
+class Assessment(models.Model):
+    """One team's self-assessment against a pinned checklist version.
+
+    Nobody signs in: whoever holds the edit token (kept in a cookie, shown once as a
+    private link) may edit. Only the token's SHA-256 is stored.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    checklist_version = models.ForeignKey(
+        ChecklistVersion,
+        on_delete=models.PROTECT,
+        related_name="assessments",
+        verbose_name=_("checklist version"),
+    )
+    subject = models.CharField(_("subject"), max_length=SUBJECT_MAX)
+    edit_token_hash = models.CharField(max_length=64, editable=False)
+    is_shared = models.BooleanField(_("readable by anyone with the link"), default=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    # Answers an upgrade could not carry to the new version, kept so that nothing is lost:
+    # [{"from_version", "key", "prompt", "status", "justification", "note", "evidence_url"}].
+    not_carried_over = models.JSONField(default=list, blank=True, editable=False)
+
+    objects = AssessmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+
+    def __str__(self):
+        return self.subject
+
+    def get_absolute_url(self):
+        return reverse("governance:assessment", kwargs={"pk": self.pk})
+
+    @property
+    def checklist(self):
+        return self.checklist_version.checklist
+
+
+class Answer(models.Model):
+    """A reader's answer to one checklist item in one assessment; no row means unanswered."""
+
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="answers", verbose_name=_("assessment")
+    )
+    item = models.ForeignKey(
+        ChecklistItem, on_delete=models.PROTECT, related_name="answers", verbose_name=_("item")
+    )
+    status = models.CharField(_("answer"), max_length=10, choices=AnswerStatus.choices)
+    justification = models.TextField(
+        _("why it does not apply"), max_length=JUSTIFICATION_MAX, blank=True
+    )
+    note = models.TextField(_("note"), max_length=NOTE_MAX, blank=True)
+    evidence_url = models.URLField(_("evidence link"), max_length=EVIDENCE_URL_MAX, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["assessment", "item"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "item"], name="one_answer_per_item"),
+            models.CheckConstraint(
+                condition=~models.Q(status="na") | ~models.Q(justification=""),
+                name="not_applicable_needs_justification",
+            ),
+        ]
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+
+    def __str__(self):
+        return f"{self.item.key}: {self.status}"

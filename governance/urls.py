@@ -1,10 +1,27 @@
 from django.urls import path
 
-from governance import views
+from governance import assessment_views, views
 
 app_name = "governance"
+
+assessment = "governance/assessments/<uuid:pk>/"
 
 urlpatterns = [
     path("governance/", views.checklist_list, name="checklists"),
     path("governance/<slug:slug>/", views.checklist_detail, name="checklist"),
+    path("governance/<slug:slug>/start/", views.assessment_start, name="assessment-start"),
+    path("governance/<slug:slug>/import/", views.assessment_import, name="assessment-import"),
+    path(assessment, assessment_views.assessment_detail, name="assessment"),
+    path(
+        f"{assessment}edit/<str:token>/",
+        assessment_views.assessment_claim,
+        name="assessment-claim",
+    ),
+    path(f"{assessment}items/<slug:key>/", assessment_views.answer_save, name="answer"),
+    path(f"{assessment}complete/", assessment_views.assessment_complete, name="complete"),
+    path(f"{assessment}share/", assessment_views.assessment_share, name="share"),
+    path(f"{assessment}upgrade/", assessment_views.assessment_upgrade, name="upgrade"),
+    path(f"{assessment}export.md", assessment_views.export_markdown, name="export-md"),
+    path(f"{assessment}export.csv", assessment_views.export_csv, name="export-csv"),
+    path(f"{assessment}export.json", assessment_views.export_json, name="export-json"),
 ]

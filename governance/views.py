@@ -1,8 +1,11 @@
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
 
+from governance import exports, services, tokens
+from governance.forms import ImportForm, StartForm
 from governance.models import Checklist, ChecklistItem, ChecklistSection, ChecklistVersion
 from playbook.models import Principle
 
@@ -23,8 +26,7 @@ def checklist_list(request):
     return render(request, "governance/checklist_list.html", {"checklists": checklists})
 
 
-@require_GET
-def checklist_detail(request, slug):
+def _checklist_page(request, slug, *, status=200, start_form=None, import_form=None):
     checklist = get_object_or_404(
         Checklist.objects.prefetch_related(
             Prefetch("versions", queryset=published_versions(), to_attr="published_versions")
@@ -42,8 +44,51 @@ def checklist_detail(request, slug):
             ),
         )
     )
-    return render(
-        request,
-        "governance/checklist_detail.html",
-        {"checklist": checklist, "version": version, "sections": sections},
+    context = {
+        "checklist": checklist,
+        "version": version,
+        "sections": sections,
+        "start_form": start_form or StartForm(),
+        "import_form": import_form or ImportForm(),
+    }
+    return render(request, "governance/checklist_detail.html", context, status=status)
+
+
+@require_GET
+def checklist_detail(request, slug):
+    return _checklist_page(request, slug)
+
+
+def _created(assessment, token):
+    response = redirect(assessment)
+    tokens.remember_token(response, assessment, token, just_created=True)
+    return response
+
+
+@require_POST
+def assessment_start(request, slug):
+    checklist = get_object_or_404(Checklist, slug=slug)
+    version = checklist.current_version()
+    form = StartForm(request.POST)
+    if version is None or not form.is_valid():
+        return _checklist_page(request, slug, status=400, start_form=form)
+    assessment, token = services.assessment_start(
+        version=version, subject=form.cleaned_data["subject"]
     )
+    return _created(assessment, token)
+
+
+@require_POST
+def assessment_import(request, slug):
+    checklist = get_object_or_404(Checklist, slug=slug)
+    form = ImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            data = exports.import_json(form.cleaned_data["file"].read(), checklist=checklist)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error("file", message)
+    if not form.is_valid():
+        return _checklist_page(request, slug, status=400, import_form=form)
+    assessment, token = services.assessment_import(data=data)
+    return _created(assessment, token)

@@ -1,0 +1,228 @@
+"""The assessment pages: reading, answering, completing, sharing, upgrading, exporting.
+
+Whoever holds the edit token (governance.tokens) may change an assessment. Without it a
+shared assessment can be read and an unshared one does not exist (404): its URL alone must
+reveal nothing.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from governance import exports, services, tokens
+from governance.charts import score_chart
+from governance.forms import AnswerForm
+from governance.models import (
+    Answer,
+    AnswerStatus,
+    Assessment,
+    ChecklistItem,
+    ChecklistSection,
+    ChecklistVersion,
+)
+from governance.scoring import compute
+from playbook.models import Principle
+
+PAGE = "governance/assessment_detail.html"
+
+
+def _readable(request, pk) -> tuple[Assessment, bool]:
+    assessment = get_object_or_404(Assessment.objects.for_page(), pk=pk)
+    editable = tokens.can_edit(request, assessment)
+    if not editable and not assessment.is_shared:
+        raise Http404("No such assessment.")
+    return assessment, editable
+
+
+def _editable(request, pk) -> Assessment:
+    assessment, editable = _readable(request, pk)
+    if not editable:
+        raise PermissionDenied("Editing needs the assessment's edit token.")
+    return assessment
+
+
+def _sections(assessment):
+    return list(
+        ChecklistSection.objects.filter(version=assessment.checklist_version_id).prefetch_related(
+            Prefetch(
+                "items",
+                queryset=ChecklistItem.objects.prefetch_related(
+                    Prefetch("principles", queryset=Principle.objects.published())
+                ),
+            )
+        )
+    )
+
+
+def _results(assessment, sections):
+    return compute(sections, Answer.objects.filter(assessment=assessment))
+
+
+def _context(assessment, editable, results, **extra):
+    newer = None
+    if editable:
+        newer = (
+            ChecklistVersion.objects.published()
+            .filter(
+                checklist_id=assessment.checklist_version.checklist_id,
+                number__gt=assessment.checklist_version.number,
+            )
+            .order_by("-number")
+            .first()
+        )
+    return {
+        "assessment": assessment,
+        "version": assessment.checklist_version,
+        "checklist": assessment.checklist_version.checklist,
+        "can_edit": editable,
+        "results": results,
+        "chart": score_chart(results),
+        "statuses": AnswerStatus.choices,
+        "newer_version": newer,
+        **extra,
+    }
+
+
+def _page(request, assessment, editable, *, status=200, **extra):
+    sections = _sections(assessment)
+    results = _results(assessment, sections)
+    context = _context(assessment, editable, results, **extra)
+    return render(request, PAGE, context, status=status)
+
+
+@never_cache
+@require_GET
+def assessment_detail(request, pk):
+    assessment, editable = _readable(request, pk)
+    edit_link = None
+    if editable and request.COOKIES.get(tokens.JUST_CREATED_COOKIE):
+        edit_link = request.build_absolute_uri(
+            reverse(
+                "governance:assessment-claim",
+                kwargs={"pk": pk, "token": tokens.request_token(request, assessment)},
+            )
+        )
+    response = _page(request, assessment, editable, edit_link=edit_link)
+    if edit_link:
+        tokens.forget_just_created(response, assessment)
+    return response
+
+
+@never_cache
+@require_GET
+def assessment_claim(request, pk, token):
+    """The private edit link: stores the token in this browser, then leaves the URL."""
+    assessment = get_object_or_404(Assessment, pk=pk)
+    if not tokens.token_matches(assessment, token):
+        raise Http404("No such assessment.")
+    response = redirect(assessment)
+    tokens.remember_token(response, assessment, token)
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@never_cache
+@require_POST
+def answer_save(request, pk, key):
+    assessment = _editable(request, pk)
+    sections = _sections(assessment)
+    results = _results(assessment, sections)
+    found = results.row(key)
+    if found is None:
+        raise Http404("No such item in this checklist version.")
+    result, row = found
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        services.answer_save(assessment=assessment, item=row.item, data=form.cleaned_data)
+        if not request.htmx:
+            return redirect(f"{assessment.get_absolute_url()}#item-{key}")
+        results = _results(assessment, sections)
+        result, row = results.row(key)
+        context = _context(assessment, True, results, result=result, row=row)
+        context["just_saved"] = True
+        response = render(request, f"{PAGE}#answer-saved", context)
+    else:
+        # Only this row shows the rejected input; every other answer stays as saved.
+        row.form = form
+        context = _context(assessment, True, results, result=result, row=row)
+        template = f"{PAGE}#item-row" if request.htmx else PAGE
+        response = render(request, template, context, status=422)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@never_cache
+@require_POST
+def assessment_complete(request, pk):
+    assessment = _editable(request, pk)
+    results = _results(assessment, _sections(assessment))
+    try:
+        services.assessment_complete(assessment=assessment, results=results)
+    except ValidationError:
+        return _page(request, assessment, True, status=409, complete_refused=True)
+    return redirect(f"{assessment.get_absolute_url()}#results")
+
+
+@never_cache
+@require_POST
+def assessment_share(request, pk):
+    assessment = _editable(request, pk)
+    services.assessment_share(assessment=assessment, shared=request.POST.get("shared") == "1")
+    return redirect(f"{assessment.get_absolute_url()}#sharing")
+
+
+@never_cache
+@require_POST
+def assessment_upgrade(request, pk):
+    assessment = _editable(request, pk)
+    try:
+        services.assessment_upgrade(assessment=assessment)
+    except ValidationError as error:
+        return _page(request, assessment, True, status=409, upgrade_error=error.messages[0])
+    return redirect(f"{assessment.get_absolute_url()}#upgrade")
+
+
+def _download(request, pk, render_body, extension, content_type):
+    assessment, _editable_flag = _readable(request, pk)
+    results = _results(assessment, _sections(assessment))
+    body = render_body(assessment, results)
+    response = HttpResponse(body, content_type=content_type)
+    name = slugify(assessment.subject, allow_unicode=True) or "assessment"
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=False, filename=f"{name}.{extension}"
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def export_markdown(request, pk):
+    return _download(
+        request,
+        pk,
+        lambda a, r: exports.as_markdown(a, r, request.build_absolute_uri(a.get_absolute_url())),
+        "md",
+        "text/markdown; charset=utf-8",
+    )
+
+
+@require_GET
+def export_csv(request, pk):
+    # The byte-order mark makes spreadsheet programs read the Korean text as UTF-8.
+    return _download(
+        request, pk, lambda a, r: "\ufeff" + exports.as_csv(r), "csv", "text/csv; charset=utf-8"
+    )
+
+
+@require_GET
+def export_json(request, pk):
+    return _download(
+        request, pk, lambda a, r: exports.as_json(a, r), "json", "application/json; charset=utf-8"
+    )

@@ -1,0 +1,265 @@
+"""Assessment reports as Markdown, CSV and JSON, and reading a JSON export back.
+
+The JSON format is the exchange format: `import_json` accepts exactly what `as_json` writes
+and validates every answer with the same form as the web page.
+"""
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+from governance.forms import AnswerForm
+from governance.models import (
+    NOTE_MAX,
+    SUBJECT_MAX,
+    AnswerStatus,
+    Checklist,
+    ChecklistItem,
+    ChecklistVersion,
+)
+
+FORMAT = "tiny-teams-playbook/assessment"
+FORMAT_VERSION = 1
+CSV_COLUMNS = [
+    "section", "key", "prompt", "required", "weight", "status", "justification", "note",
+    "evidence_url", "updated_at",
+]  # fmt: skip
+MAX_LEFT_BEHIND = 1000
+
+
+def _percent(score) -> str:
+    return "—" if score.percent is None else f"{score.percent}%"
+
+
+def _indented(text: str) -> str:
+    """Continuation lines stay inside their list item."""
+    return "\n    ".join(text.splitlines())
+
+
+def as_markdown(assessment, results, url: str) -> str:
+    version = assessment.checklist_version
+    status_labels = dict(AnswerStatus.choices)
+    lines = [
+        f"# {assessment.subject}",
+        "",
+        f"- {_('Checklist')}: {version.checklist.title} v{version.number}",
+        f"- {_('Assessment')}: {url}",
+        f"- {_('Score')}: {_percent(results.score)} "
+        f"({results.score.earned_display} / {results.score.possible})",
+        f"- {_('Answered')}: {results.score.answered} / {results.score.total}",
+        f"- {_('Completed')}: "
+        + (
+            timezone.localdate(assessment.completed_at).isoformat()
+            if assessment.completed_at
+            else _("no")
+        ),
+        "",
+    ]
+    if results.open_risks:
+        lines += [f"## {_('Open risks')}", ""]
+        lines += [f"- {row.item.prompt}" for row in results.open_risks]
+        lines.append("")
+    for section in results.sections:
+        lines += [f"## {section.section.title} — {_percent(section.score)}", ""]
+        for row in section.rows:
+            box = "x" if row.status == AnswerStatus.YES else " "
+            label = status_labels[row.status] if row.answer else _("unanswered")
+            flags = [str(label), _("weight %(weight)s") % {"weight": row.item.weight}]
+            if row.item.required:
+                flags.append(_("required"))
+            lines.append(f"- [{box}] **{row.item.prompt}** ({', '.join(flags)})")
+            if row.answer and row.answer.justification:
+                lines.append(
+                    f"  - {_('Why it does not apply')}: {_indented(row.answer.justification)}"
+                )
+            if row.answer and row.answer.note:
+                lines.append(f"  - {_('Note')}: {_indented(row.answer.note)}")
+            if row.answer and row.answer.evidence_url:
+                lines.append(f"  - {_('Evidence')}: <{row.answer.evidence_url}>")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _cell(value) -> str:
+    """Spreadsheets run a cell that starts with = + - @ as a formula; a quote stops that."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
+
+
+def as_csv(results) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for section in results.sections:
+        for row in section.rows:
+            answer = row.answer
+            writer.writerow(
+                _cell(v)
+                for v in [
+                    section.section.title,
+                    row.item.key,
+                    row.item.prompt,
+                    "yes" if row.item.required else "no",
+                    row.item.weight,
+                    row.status,
+                    answer.justification if answer else "",
+                    answer.note if answer else "",
+                    answer.evidence_url if answer else "",
+                    answer.updated_at.isoformat() if answer else "",
+                ]
+            )
+    return out.getvalue()
+
+
+def as_json(assessment, results) -> str:
+    version = assessment.checklist_version
+
+    def score(s):
+        return {
+            "percent": s.percent,
+            "earned": s.earned_display,
+            "possible": s.possible,
+            "answered": s.answered,
+            "items": s.total,
+        }
+
+    document = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "checklist": {
+            "slug": version.checklist.slug,
+            "title": version.checklist.title,
+            "version": version.number,
+        },
+        "subject": assessment.subject,
+        "created_at": assessment.created_at.isoformat(),
+        "completed_at": assessment.completed_at.isoformat() if assessment.completed_at else None,
+        "score": score(results.score),
+        "sections": [{"title": s.section.title, "score": score(s.score)} for s in results.sections],
+        "open_risks": [row.item.key for row in results.open_risks],
+        "answers": [
+            {
+                "key": row.item.key,
+                "prompt": row.item.prompt,
+                "status": row.answer.status,
+                "justification": row.answer.justification,
+                "note": row.answer.note,
+                "evidence_url": row.answer.evidence_url,
+            }
+            for section in results.sections
+            for row in section.rows
+            if row.answer
+        ],
+        "not_carried_over": assessment.not_carried_over,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass
+class ImportedAssessment:
+    version: object  # ChecklistVersion
+    subject: str
+    items: dict  # key -> ChecklistItem
+    answers: dict  # key -> cleaned answer fields
+    completed_at: datetime | None
+    not_carried_over: list
+
+
+def import_json(raw: bytes | str, *, checklist: Checklist | None = None) -> ImportedAssessment:
+    """Validate an export.json; raises ValidationError with every problem found.
+
+    With `checklist`, the file must be an assessment of that checklist (the upload form on
+    a checklist page)."""
+    try:
+        document = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValidationError(_("The file is not valid JSON.")) from error
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ValidationError(_("The file is not an assessment exported by this site."))
+    if document.get("format_version") != FORMAT_VERSION:
+        raise ValidationError(_("This export format version is not supported."))
+
+    reference = document.get("checklist")
+    if not isinstance(reference, dict):
+        reference = {}
+    slug, number = reference.get("slug"), reference.get("version")
+    if checklist is not None and slug != checklist.slug:
+        raise ValidationError(_("The file is an assessment of another checklist."))
+    version = None
+    if isinstance(slug, str) and isinstance(number, int):
+        version = (
+            ChecklistVersion.objects.published()
+            .filter(checklist__slug=slug, number=number)
+            .select_related("checklist")
+            .first()
+        )
+    if version is None:
+        raise ValidationError(
+            _("Checklist %(slug)s has no published version %(number)s here.")
+            % {"slug": slug, "number": number}
+        )
+
+    subject = document.get("subject")
+    if not isinstance(subject, str) or not subject.strip() or len(subject) > SUBJECT_MAX:
+        raise ValidationError(_("The subject is missing or longer than 200 characters."))
+
+    items = {i.key: i for i in ChecklistItem.objects.filter(section__version=version)}
+    answers, problems = {}, []
+    raw_answers = document.get("answers")
+    if not isinstance(raw_answers, list):
+        raise ValidationError(_("The file has no list of answers."))
+    for entry in raw_answers:
+        key = entry.get("key") if isinstance(entry, dict) else None
+        if key not in items:
+            problems.append(_("Unknown item key: %(key)s") % {"key": key})
+            continue
+        if key in answers:
+            problems.append(_("Item %(key)s is answered twice.") % {"key": key})
+            continue
+        form = AnswerForm(
+            {f: entry.get(f) or "" for f in ("status", "justification", "note", "evidence_url")}
+        )
+        if not form.is_valid():
+            for field, errors in form.errors.items():
+                problems += [f"{key} ({field}): {error}" for error in errors]
+            continue
+        answers[key] = form.cleaned_data
+    completed_at = document.get("completed_at")
+    completed = parse_datetime(completed_at) if isinstance(completed_at, str) else None
+    if completed_at is not None and completed is None:
+        problems.append(_("completed_at is not a date and time."))
+    left_behind = document.get("not_carried_over") or []
+    if not _valid_left_behind(left_behind):
+        problems.append(_("not_carried_over is not a list of earlier answers."))
+    if problems:
+        raise ValidationError(problems)
+    if any(item.required and key not in answers for key, item in items.items()):
+        completed = None  # completion needs every required answer; the file lacks some
+    return ImportedAssessment(
+        version=version,
+        subject=subject.strip(),
+        items=items,
+        answers=answers,
+        completed_at=completed,
+        not_carried_over=left_behind,
+    )
+
+
+def _valid_left_behind(entries) -> bool:
+    if not isinstance(entries, list) or len(entries) > MAX_LEFT_BEHIND:
+        return False
+    return all(
+        isinstance(entry, dict)
+        and all(
+            isinstance(v, str | int) and (not isinstance(v, str) or len(v) <= NOTE_MAX)
+            for v in entry.values()
+        )
+        for entry in entries
+    )

@@ -1,0 +1,186 @@
+"""Writes that touch several governance models: validate, then save in one transaction."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from governance import tokens
+from governance.models import (
+    Answer,
+    Assessment,
+    ChecklistItem,
+    ChecklistSection,
+    ChecklistVersion,
+    VersionStatus,
+)
+
+# ---------------------------------------------------------------------------
+# Checklist versions (admin actions)
+# ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def checklist_version_copy(*, version: ChecklistVersion) -> ChecklistVersion:
+    """A new draft holding a copy of `version`: same sections, items, keys and principles."""
+    checklist = version.checklist
+    last = checklist.versions.select_for_update().aggregate(n=Max("number"))["n"] or 0
+    draft = ChecklistVersion.objects.create(
+        checklist=checklist,
+        number=last + 1,
+        status=VersionStatus.DRAFT,
+        changelog=_("Copied from version %(number)s.") % {"number": version.number},
+    )
+    sections = version.sections.prefetch_related("items__principles")
+    links = ChecklistItem.principles.through
+    for section in sections:
+        copy = ChecklistSection.objects.create(
+            version=draft, title=section.title, title_en=section.title_en, order=section.order
+        )
+        originals = list(section.items.all())
+        copies = ChecklistItem.objects.bulk_create(
+            ChecklistItem(
+                section=copy,
+                key=item.key,
+                prompt=item.prompt,
+                guidance=item.guidance,
+                guidance_html=item.guidance_html,  # bulk_create skips save(), so no rendering
+                weight=item.weight,
+                required=item.required,
+                order=item.order,
+            )
+            for item in originals
+        )
+        links.objects.bulk_create(
+            links(checklistitem_id=new.pk, principle_id=principle.pk)
+            for new, old in zip(copies, originals, strict=True)
+            for principle in old.principles.all()
+        )
+    return draft
+
+
+@transaction.atomic
+def checklist_version_publish(*, version: ChecklistVersion) -> ChecklistVersion:
+    version = ChecklistVersion.objects.select_for_update().get(pk=version.pk)
+    if version.is_published:
+        raise ValidationError(
+            _("Version %(number)s is already published.") % {"number": version.number}
+        )
+    items = ChecklistItem.objects.filter(section__version=version)
+    if not items.exists():
+        raise ValidationError(_("A version without items cannot be published."))
+    keys = list(items.values_list("key", flat=True))
+    if len(keys) != len(set(keys)):
+        raise ValidationError(_("Two items of this version share a key."))
+    version.status = VersionStatus.PUBLISHED
+    version.published_at = timezone.now()
+    version.save(update_fields=["status", "published_at"])
+    return version
+
+
+# ---------------------------------------------------------------------------
+# Assessments
+# ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def assessment_start(*, version: ChecklistVersion, subject: str) -> tuple[Assessment, str]:
+    """Returns the assessment and its edit token, which is never stored and never shown again."""
+    if not version.is_published:
+        raise ValidationError(_("Only a published checklist version can be assessed."))
+    token, token_hash = tokens.new_token()
+    assessment = Assessment.objects.create(
+        checklist_version=version, subject=subject.strip(), edit_token_hash=token_hash
+    )
+    return assessment, token
+
+
+@transaction.atomic
+def answer_save(*, assessment: Assessment, item: ChecklistItem, data: dict) -> Answer:
+    """`data` is the cleaned data of an AnswerForm."""
+    if item.section.version_id != assessment.checklist_version_id:
+        raise ValidationError(_("This item belongs to another checklist version."))
+    answer, _created = Answer.objects.update_or_create(
+        assessment=assessment,
+        item=item,
+        defaults={
+            "status": data["status"],
+            "justification": data.get("justification", ""),
+            "note": data.get("note", ""),
+            "evidence_url": data.get("evidence_url", ""),
+        },
+    )
+    Assessment.objects.filter(pk=assessment.pk).update(updated_at=timezone.now())
+    return answer
+
+
+@transaction.atomic
+def assessment_complete(*, assessment: Assessment, results) -> Assessment:
+    """`results` from governance.scoring.compute; refuses while required items are open."""
+    if not results.can_complete:
+        raise ValidationError(
+            _("Answer every required item before marking the assessment as complete.")
+        )
+    assessment.completed_at = timezone.now()
+    assessment.save(update_fields=["completed_at", "updated_at"])
+    return assessment
+
+
+def assessment_share(*, assessment: Assessment, shared: bool) -> Assessment:
+    assessment.is_shared = shared
+    assessment.save(update_fields=["is_shared", "updated_at"])
+    return assessment
+
+
+@transaction.atomic
+def assessment_upgrade(*, assessment: Assessment) -> list[dict]:
+    """Move the assessment to the newest published version of its checklist.
+
+    Answers follow their item's stable key; those whose key is gone are kept on the
+    assessment in `not_carried_over` and returned. Completion is cleared: it was about
+    another set of questions.
+    """
+    assessment = Assessment.objects.select_for_update().for_page().get(pk=assessment.pk)
+    current = assessment.checklist.current_version()
+    if current is None or current.number <= assessment.checklist_version.number:
+        raise ValidationError(_("This assessment already uses the newest checklist version."))
+    new_items = {item.key: item for item in ChecklistItem.objects.filter(section__version=current)}
+    left_behind = []
+    for answer in assessment.answers.select_related("item"):
+        target = new_items.get(answer.item.key)
+        if target is None:
+            left_behind.append(
+                {
+                    "from_version": assessment.checklist_version.number,
+                    "key": answer.item.key,
+                    "prompt": answer.item.prompt,
+                    "status": answer.status,
+                    "justification": answer.justification,
+                    "note": answer.note,
+                    "evidence_url": answer.evidence_url,
+                }
+            )
+            answer.delete()
+        else:
+            answer.item = target
+            answer.save(update_fields=["item", "updated_at"])
+    assessment.checklist_version = current
+    assessment.completed_at = None
+    assessment.not_carried_over = [*assessment.not_carried_over, *left_behind]
+    assessment.save()
+    return left_behind
+
+
+@transaction.atomic
+def assessment_import(*, data) -> tuple[Assessment, str]:
+    """`data` is governance.exports.ImportedAssessment, already validated."""
+    assessment, token = assessment_start(version=data.version, subject=data.subject)
+    Answer.objects.bulk_create(
+        Answer(assessment=assessment, item=data.items[key], **fields)
+        for key, fields in data.answers.items()
+    )
+    assessment.completed_at = data.completed_at
+    assessment.not_carried_over = data.not_carried_over
+    assessment.save(update_fields=["completed_at", "not_carried_over", "updated_at"])
+    return assessment, token

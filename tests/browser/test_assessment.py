@@ -1,0 +1,42 @@
+"""A reader runs an assessment in a real browser: answers save in place with HTMX."""
+
+import re
+
+
+def test_answering_an_item_moves_the_progress_bar_without_a_reload(app_url, page):
+    page.goto(f"{app_url}/governance/responsible-ai-development/")
+    page.fill("#id_subject", "브라우저 시험 시스템")
+    page.click("#start-form button[type=submit]")
+    page.wait_for_url(re.compile(r".*/governance/assessments/[0-9a-f-]{36}/$"))
+    assert "/edit/" in page.locator("#edit-link-url").input_value()  # shown once
+
+    progress = page.locator("#progress-bar")
+    assert progress.get_attribute("value") == "0"
+    page.evaluate("window.notReloaded = true")  # lost if the page were loaded again
+
+    row = page.locator("#item-ethical-review-every-stage")
+    row.locator("input[value=yes]").check()
+    row.locator("button[type=submit]").click()
+    page.locator("#progress-bar[value='1']").wait_for(timeout=5000)
+    assert page.evaluate("window.notReloaded") is True
+    assert page.locator("#total-score").inner_text() == "6%"  # weight 3 of 54
+    assert page.locator(".section-score").first.inner_text() == "33%"  # 3 of 9
+    assert row.locator("input[value=yes]").is_checked()
+
+    # n/a without a justification: the error appears in that row, nothing else changes.
+    other = page.locator("#item-ethics-code-culture-deck")
+    other.locator("#ethics-code-culture-deck-note").fill("아직 정리 중")
+    other.locator("input[value=na]").check()
+    other.locator("button[type=submit]").click()
+    page.locator("#ethics-code-culture-deck-justification-error").wait_for(timeout=5000)
+    assert other.locator("#ethics-code-culture-deck-note").input_value() == "아직 정리 중"
+    assert progress.get_attribute("value") == "1"
+    assert page.evaluate("window.notReloaded") is True
+
+    other.locator("#ethics-code-culture-deck-justification").fill("사람을 평가하지 않습니다")
+    other.locator("button[type=submit]").click()
+    page.locator("#progress-bar[value='2']").wait_for(timeout=5000)
+    assert page.locator("#ethics-code-culture-deck-justification-error").count() == 0
+    assert page.evaluate("window.notReloaded") is True
+    assert page.csp_violations == []
+    assert page.dialogs == []

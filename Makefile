@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/playbook
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test setup browser-deps lint format messages clean
+.PHONY: run test setup browser-deps bench-deps bench bench-live lint format messages clean
 
 # A Python >= 3.12: whatever `python3` is (pyenv reads .python-version), else python3.12/3.13.
 PYTHON_FOR_VENV := $(shell for p in python3 python3.13 python3.12; do \
@@ -57,6 +57,17 @@ psycopg.connect(dbname='postgres', user=c['USER'] or None, password=c['PASSWORD'
 		exit 1; \
 	fi; \
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Benchmarks (not part of the tests): ratios against a static file from the same server.
+bench-deps:
+	@command -v wrk >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
+		else echo "error: the benchmarks need wrk: sudo apt-get install wrk" >&2; exit 1; fi; }
+
+bench-live: setup bench-deps
+	@export DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}"; $(PY) -m bench.live
+
+bench: bench-live
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -70,7 +70,11 @@ def older_updates(request, slug):
         return HttpResponseBadRequest(_("`before` must be an update number."))
     if not request.htmx:
         return redirect(f"{section.get_absolute_url()}?before={before}#live-updates")
-    context = {"section": section, **update_page(request, section, before=before)}
+    context = {
+        "section": section,
+        "showing_older": True,
+        **update_page(request, section, before=before),
+    }
     response = render(request, f"{PAGE}#older-updates", context)
     patch_vary_headers(response, ["HX-Request"])
     return response

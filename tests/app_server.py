@@ -20,7 +20,7 @@ DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/playbook"
 def app_env(tmp_path, **extra):
     """The environment of a fresh app process: no inherited database or cache unless given."""
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
-    env.update(DJANGO_DEBUG="1", PLAYBOOK_VAR_DIR=str(tmp_path), **extra)
+    env.update({"DJANGO_DEBUG": "1", "PLAYBOOK_VAR_DIR": str(tmp_path), **extra})
     return env
 
 
@@ -47,18 +47,18 @@ def fetch(url):
 
 
 @contextmanager
-def serving(env):
+def serving(env, workers=2):
     """gunicorn on a free port; yields the base URL once a static file answers."""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", "2", "--log-level", "warning"],
+         "--workers", str(workers), "--log-level", "warning"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
-        while fetch_quietly(base + "/static/css/site.css") != 200:
+        while fetch_quietly(base + "/healthz") not in {200, 503}:
             if time.monotonic() > deadline or server.poll() is not None:
                 raise AssertionError("the app server did not start")
             time.sleep(0.2)

@@ -426,3 +426,19 @@ def test_a_reader_far_behind_is_asked_to_reload(client, editor, live):
     assert response.status_code == 200
     assert response["HX-Refresh"] == "true"
     assert response.content == b""
+
+
+def test_older_updates_on_demand(client, editor, live):
+    updates = [
+        services.live_update_create(section=live, author=editor, body=f"오래된 소식 {n}")
+        for n in range(23)
+    ]
+    url = reverse("playbook:older-updates", args=[live.slug])
+    response = client.get(url, {"before": updates[3].pk}, **HTMX)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "오래된 소식 2" in html and "오래된 소식 0" in html and "오래된 소식 3" not in html
+    assert "Vary" in response and "HX-Request" in response["Vary"]
+    plain = client.get(url, {"before": updates[3].pk})
+    assert plain.status_code == 302 and "before=" in plain["Location"]
+    assert client.get(url, {"before": "x"}, **HTMX).status_code == 400

@@ -162,6 +162,11 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
+# Failed admin sign-ins allowed per account and per client address within the window.
+LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("PLAYBOOK_LOGIN_FAILURES_PER_ACCOUNT", "5"))
+LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("PLAYBOOK_LOGIN_FAILURES_PER_ADDRESS", "20"))
+LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
+
 # Live sections: how often readers' pages ask for changes (raise it under load: clients
 # follow the X-Poll-Interval header), and how long a shared cache may keep a "nothing new".
 LIVE_POLL_SECONDS = int(os.environ.get("PLAYBOOK_LIVE_POLL_SECONDS", "10"))

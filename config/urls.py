@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config import views
+from config.login import admin_login
 from playbook.urls import urlpatterns as playbook_urlpatterns
 
 # The principle page gathers teams, talks and checklist items, so its view lives in
@@ -19,5 +20,6 @@ urlpatterns = [
     path("changes/", views.changes, name="changes"),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/login/", admin_login, name="admin-login"),
     path("admin/", admin.site.urls),
 ]

@@ -26,6 +26,12 @@ def n_plus_one_queries_fail_tests():
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Sign-in tests hash many passwords; the real hasher is slow on purpose."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache, as after a deploy."""
     cache.clear()

@@ -1,0 +1,63 @@
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def sign_in(client, username, password, address="10.0.0.1"):
+    return client.post(
+        reverse("admin:login"),
+        {"username": username, "password": password},
+        REMOTE_ADDR=address,
+    )
+
+
+def test_failed_sign_ins_are_limited_per_account(editor, settings):
+    client = Client()
+    for attempt in range(settings.LOGIN_FAILURES_PER_ACCOUNT):
+        response = sign_in(client, "editor", "wrong", address=f"10.0.0.{attempt}")
+        assert response.status_code == 200  # the usual form with its usual message
+    blocked = sign_in(client, "editor", PASSWORD, address="10.0.9.9")
+    assert blocked.status_code == 429
+    assert "_auth_user_id" not in client.session
+    # Another account from the same addresses is not affected.
+    assert sign_in(client, "someone-else", "wrong", address="10.0.9.9").status_code == 200
+
+
+def test_failed_sign_ins_are_limited_per_address(editor, settings):
+    client = Client()
+    for attempt in range(settings.LOGIN_FAILURES_PER_ADDRESS):
+        sign_in(client, f"guess-{attempt}", "wrong", address="10.1.1.1")
+    assert sign_in(client, "editor", PASSWORD, address="10.1.1.1").status_code == 429
+    assert sign_in(client, "editor", PASSWORD, address="10.1.1.2").status_code == 302
+
+
+def test_messages_do_not_tell_which_part_was_wrong(editor):
+    client = Client()
+    unknown = sign_in(client, "nobody", "wrong").content.decode()
+    wrong_password = sign_in(client, "editor", "wrong").content.decode()
+
+    def error_of(page):
+        return re.search(r'<p class="errornote">(.*?)</p>', page, re.S).group(1).strip()
+
+    assert error_of(unknown) == error_of(wrong_password)
+
+
+def test_a_correct_sign_in_still_works(editor):
+    response = sign_in(Client(), "editor", PASSWORD)
+    assert response.status_code == 302
+
+
+def test_the_next_parameter_refuses_off_site_redirects(editor):
+    client = Client()
+    response = client.post(
+        reverse("admin:login") + "?next=https://evil.example/",
+        {"username": "editor", "password": PASSWORD},
+    )
+    assert response.status_code == 302
+    assert "evil.example" not in response["Location"]

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/playbook
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test setup browser-deps bench-deps bench bench-live lint format messages clean
+.PHONY: run serve test setup browser-deps bench-deps bench bench-live lint format messages clean
 
 # A Python >= 3.12: whatever `python3` is (pyenv reads .python-version), else python3.12/3.13.
 PYTHON_FOR_VENV := $(shell for p in python3 python3.13 python3.12; do \
@@ -45,6 +45,13 @@ browser-deps:
 			exit 1; \
 		fi; \
 	fi
+
+# Production serving: DEBUG off (DJANGO_SECRET_KEY must be set), hashed static files,
+# gunicorn with config/gunicorn.py. See docs/deploy.md.
+serve: setup
+	DJANGO_DEBUG=0 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=0 $(PY) manage.py collectstatic --noinput
+	DJANGO_DEBUG=0 $(VENV)/bin/gunicorn -c config/gunicorn.py config.wsgi
 
 # The whole test suite on PostgreSQL: DATABASE_URL if set, else the server on 127.0.0.1:5432.
 test: setup browser-deps

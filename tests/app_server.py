@@ -38,6 +38,11 @@ def free_port():
         return sock.getsockname()[1]
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
 def fetch(url):
     try:
         with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310
@@ -46,31 +51,50 @@ def fetch(url):
         return error.code, error.read().decode()
 
 
+def fetch_raw(url, headers=None):
+    """Status, headers and bytes of one request, redirects not followed."""
+    opener = urllib.request.build_opener(_NoRedirect)
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with opener.open(request, timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
 @contextmanager
-def serving(env, workers=2):
-    """gunicorn on a free port; yields the base URL once a static file answers."""
+def serving(env, workers=2, config_file=None, log=None):
+    """gunicorn on a free port; yields the base URL once /healthz answers at all.
+
+    With `log` (a list), what gunicorn printed is appended to it when it stops.
+    """
     port = free_port()
+    config = ["-c", config_file] if config_file else ["--log-level", "warning"]
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--log-level", "warning"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [sys.executable, "-m", "gunicorn", *config, "config.wsgi",
+         "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+        cwd=ROOT, env=env, text=True,
+        stdout=subprocess.PIPE if log is not None else subprocess.DEVNULL,
+        stderr=subprocess.STDOUT if log is not None else subprocess.DEVNULL,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
-        while fetch_quietly(base + "/healthz") not in {200, 503}:
+        while status_or_none(base + "/healthz") is None:
             if time.monotonic() > deadline or server.poll() is not None:
                 raise AssertionError("the app server did not start")
-            time.sleep(0.2)
+            time.sleep(0.1)
         yield base
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        output, _ = server.communicate(timeout=10)
+        if log is not None:
+            log.append(output)
 
 
-def fetch_quietly(url):
+def status_or_none(url):
     try:
-        return fetch(url)[0]
+        return fetch_raw(url)[0]
     except (urllib.error.URLError, ConnectionError):
         return None
 

@@ -1,0 +1,59 @@
+"""Checks that a piece of HTML can run no script that did not come from our own files."""
+
+from html.parser import HTMLParser
+
+DANGEROUS_SCHEMES = ("javascript:", "data:", "vbscript:")
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "background", "poster"}
+FORBIDDEN_TAGS = {"iframe", "object", "embed", "base", "frame", "frameset", "applet"}
+
+
+class _Audit(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.problems = []
+        self.tags = set()
+        self.in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        attrs = dict(attrs)
+        if tag in FORBIDDEN_TAGS:
+            self.problems.append(f"<{tag}>")
+        if tag == "script":
+            self.in_script = True
+            if not (attrs.get("src") or "").startswith("/static/"):
+                self.problems.append("<script> not from /static/")
+        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
+            self.problems.append("meta refresh")
+        for name, value in attrs.items():
+            if name.startswith("on") or name.startswith("hx-on") or name == "hx-trigger":
+                self.problems.append(f"{name}= on <{tag}>")
+            if name in URL_ATTRIBUTES and value:
+                cleaned = "".join(value.split()).lower()
+                if cleaned.startswith(DANGEROUS_SCHEMES):
+                    self.problems.append(f"{name}={value!r} on <{tag}>")
+            if name == "style":
+                self.problems.append(f"style= on <{tag}>")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self.in_script = False
+
+    def handle_data(self, data):
+        if self.in_script and data.strip():
+            self.problems.append("inline script content")
+
+
+def _audit(html: str) -> _Audit:
+    audit = _Audit()
+    audit.feed(html)
+    audit.close()
+    return audit
+
+
+def unsafe_parts(html: str) -> list[str]:
+    return _audit(html).problems
+
+
+def tags_in(html: str) -> set[str]:
+    return _audit(html).tags

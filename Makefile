@@ -63,7 +63,8 @@ psycopg.connect(dbname='postgres', user=c['USER'] or None, password=c['PASSWORD'
 		echo "     or set DATABASE_URL=postgres://USER:PASSWORD@HOST:PORT/NAME" >&2; \
 		exit 1; \
 	fi; \
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	if [ -n "$(PYTEST_ARGS)" ]; then exec $(VENV)/bin/pytest $(PYTEST_ARGS); fi; \
+	$(VENV)/bin/pytest && $(VENV)/bin/pytest -m faults tests/faults
 
 # Benchmarks (not part of the tests): ratios against a static file from the same server.
 bench-deps:

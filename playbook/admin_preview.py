@@ -2,7 +2,6 @@
 small script (static/js/admin-markdown-preview.js) refreshes it while the editor types."""
 
 from django import forms
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.urls import reverse
 from django.utils.html import format_html
@@ -10,13 +9,14 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from playbook.access import editor_required
 from playbook.markdown import render_markdown
 
 MAX_PREVIEW_CHARS = 100_000
 
 
-@staff_member_required
 @require_POST
+@editor_required("playbook.change_principle")
 def markdown_preview(request):
     # `body` lets a live update form ask for its own preview.
     source = request.POST.get("source", request.POST.get("body", ""))

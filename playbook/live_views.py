@@ -87,8 +87,10 @@ def _respond(request, section, fragment, context, status=200):
         patch_vary_headers(response, ["HX-Request"])
         return response
     if status >= 400:
+        # The whole page again, with the refused form in it and the message beside it.
+        section = Section.objects.with_published_principles().get(pk=section.pk)
         page_context = live_section_context(request, section)
-        page_context.update(context)
+        page_context.update({k: v for k, v in context.items() if k != "section"})
         return render(request, PAGE, page_context, status=status)
     anchor = context.get("anchor", "")
     return redirect(f"{section.get_absolute_url()}{anchor}")

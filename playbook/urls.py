@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.decorators.http import require_GET
 
 from playbook import admin_preview, live_views, views
 from playbook.feeds import LiveSectionFeed
@@ -21,7 +22,7 @@ urlpatterns = [
         live_views.update_retract,
         name="update-retract",
     ),
-    path("feeds/sections/<slug:slug>/", LiveSectionFeed(), name="section-feed"),
+    path("feeds/sections/<slug:slug>/", require_GET(LiveSectionFeed()), name="section-feed"),
     path("principles/", views.principle_list, name="principles"),
     path("principles/<slug:slug>/edit/", live_views.principle_edit, name="principle-edit"),
     path("editor/markdown-preview/", admin_preview.markdown_preview, name="markdown-preview"),

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 from playbook.markdown import MarkdownRenderedModel
 from playbook.models import Principle
 from playbook.versioning import VersionedModel
+from teams.timestamps import format_timestamp
 
 MILLION = 1_000_000
 
@@ -226,8 +227,4 @@ class TalkPrinciple(models.Model):
 
     @property
     def timestamp_display(self) -> str:
-        if self.timestamp_seconds is None:
-            return ""
-        hours, rest = divmod(self.timestamp_seconds, 3600)
-        minutes, seconds = divmod(rest, 60)
-        return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+        return format_timestamp(self.timestamp_seconds)

@@ -55,7 +55,12 @@ def principle_detail(request, slug):
         ),
         slug=slug,
     )
-    return render(request, "playbook/principle_detail.html", {"principle": principle})
+    evidence_count = len(principle.talk_links.all()) + len(principle.team_links.all())
+    return render(
+        request,
+        "playbook/principle_detail.html",
+        {"principle": principle, "evidence_count": evidence_count},
+    )
 
 
 def _check(name, probe):

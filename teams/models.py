@@ -8,6 +8,7 @@ from playbook.markdown import MarkdownRenderedModel
 from playbook.models import Principle
 from playbook.versioning import VersionedModel
 from teams.timestamps import format_timestamp
+from teams.video import embed_url, url_at
 
 MILLION = 1_000_000
 
@@ -195,6 +196,10 @@ class Talk(VersionedModel, MarkdownRenderedModel):
     def get_absolute_url(self):
         return reverse("teams:talk", kwargs={"slug": self.slug})
 
+    @property
+    def embed_url(self) -> str:
+        return embed_url(self.video_url)
+
 
 class TalkPrinciple(models.Model):
     talk = models.ForeignKey(
@@ -228,3 +233,10 @@ class TalkPrinciple(models.Model):
     @property
     def timestamp_display(self) -> str:
         return format_timestamp(self.timestamp_seconds)
+
+    @property
+    def video_moment_url(self) -> str:
+        """The talk's video at this link's moment; "" without a video or a timestamp."""
+        if self.timestamp_seconds is None:
+            return ""
+        return url_at(self.talk.video_url, self.timestamp_seconds)

@@ -1,5 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import ExpressionWrapper, F
+from django.db.models.functions import NullIf
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -19,9 +21,37 @@ class ArrPrecision(models.TextChoices):
     AT_LEAST = "at_least", _("at least (lower bound)")
 
 
+# Sortable columns of the teams table and the fields they order by. ARR sorts by its lower
+# bound, then its upper bound; ARR per person is the lower bound per head.
+TEAM_SORT_FIELDS = {
+    "headcount": ("headcount",),
+    "users": ("users",),
+    "arr": ("arr_min_usd", "arr_max_usd"),
+    "arr-per-person": ("arr_per_person_usd",),
+}
+
+
 class TeamQuerySet(models.QuerySet):
     def featured(self):
         return self.filter(is_featured=True)
+
+    def with_arr_per_person(self):
+        per_person = ExpressionWrapper(
+            F("arr_min_usd") / NullIf(F("headcount"), 0), output_field=models.BigIntegerField()
+        )
+        return self.annotate(arr_per_person_usd=per_person)
+
+    def sorted_by(self, key: str, descending: bool):
+        """Ordered by a column of the teams table; unknown figures last in both directions.
+
+        An unknown key keeps the editors' order."""
+        fields = TEAM_SORT_FIELDS.get(key)
+        if fields is None:
+            return self.order_by("order", "name")
+        qs = self.with_arr_per_person() if key == "arr-per-person" else self
+        direction = "desc" if descending else "asc"
+        order = [getattr(F(name), direction)(nulls_last=True) for name in fields]
+        return qs.order_by(*order, "order", "name")
 
 
 class Team(VersionedModel, MarkdownRenderedModel):

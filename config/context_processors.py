@@ -9,6 +9,7 @@ NAV_BY_URL_NAME = {
     "talk": "talks",
     "checklists": "governance",
     "checklist": "governance",
+    "map": "map",
 }
 
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include((playbook_patterns, "playbook"))),
     path("", include("teams.urls")),
     path("", include("governance.urls")),
+    path("map/", views.playbook_map, name="map"),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from config.playbook_map import build_map, sections_with_evidence
 from governance.models import Checklist, ChecklistItem, VersionStatus
 from playbook.models import Page, Principle, Section
 from teams.models import TalkPrinciple, Team, TeamPrinciple
@@ -61,6 +62,11 @@ def principle_detail(request, slug):
         "playbook/principle_detail.html",
         {"principle": principle, "evidence_count": evidence_count},
     )
+
+
+@require_GET
+def playbook_map(request):
+    return render(request, "map.html", {"map": build_map(sections_with_evidence())})
 
 
 def _check(name, probe):

@@ -24,17 +24,24 @@ def page_urls():
         "principles": reverse("playbook:principles"),
         "principle": Principle.objects.get(title_en="Work Trials").get_absolute_url(),
         "teams": reverse("teams:teams"),
+        "teams sorted": reverse("teams:teams") + "?sort=-arr-per-person",
+        "teams sorted (htmx)": (
+            reverse("teams:teams") + "?sort=users",
+            {"HTTP_HX_REQUEST": "true"},
+        ),
         "team": Team.objects.get(slug="gamma").get_absolute_url(),
         "talks": reverse("teams:talks"),
         "talk": Talk.objects.filter(team__slug="gamma").first().get_absolute_url(),
         "checklists": reverse("governance:checklists"),
         "checklist": Checklist.objects.first().get_absolute_url(),
+        "map": reverse("map"),
     }
 
 
 def count_queries(client, url):
+    url, headers = url if isinstance(url, tuple) else (url, {})
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
+        response = client.get(url, **headers)
     assert response.status_code == 200, url
     return len(queries)
 

@@ -18,7 +18,6 @@
       frame.className = "video-frame";
       frame.title = box.dataset.embedTitle;
       frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
-      frame.allowFullscreen = true;
       // The site sends no Referer to other origins, and YouTube's player refuses to play
       // without one: this frame alone tells YouTube our origin (never the page path).
       frame.referrerPolicy = "strict-origin-when-cross-origin";

@@ -37,8 +37,9 @@ class TeamSort:
         A first click sorts largest first, the usual question ("who has the most?");
         a second click on the same column reverses it."""
         if key != self.key:
-            return {"url": TeamSort(key, descending=True).url(), "aria_sort": ""}
+            return {"key": key, "url": TeamSort(key, descending=True).url(), "aria_sort": ""}
         return {
+            "key": key,
             "url": TeamSort(key, descending=not self.descending).url(),
             "aria_sort": "descending" if self.descending else "ascending",
         }

@@ -96,8 +96,14 @@ def test_teams_table_sorts_with_htmx_and_the_url_keeps_the_sort(app_url, page):
     page.wait_for_url(f"{app_url}/teams/?sort=arr-per-person")
     assert rows.first.get_attribute("id") == "team-datalab"
     assert rows.last.get_attribute("id") not in {"team-bolt", "team-cognition", "team-datalab"}
+    # A keyboard user keeps the focus on the header they pressed.
+    page.focus("#sort-users")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{app_url}/teams/?sort=-users")
+    page.wait_for_function("document.activeElement.id === 'sort-users'", timeout=5000)
     page.go_back()
-    page.wait_for_url(f"{app_url}/teams/?sort=-arr-per-person")
+    page.wait_for_url(f"{app_url}/teams/?sort=arr-per-person")
+    assert rows.first.get_attribute("id") == "team-datalab"
     page.reload()
-    assert rows.first.get_attribute("id") == "team-bolt"
+    assert rows.first.get_attribute("id") == "team-datalab"
     assert page.csp_violations == []

@@ -4,6 +4,7 @@ timestamp links start it at their second, and the teams table sorts through HTMX
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import EDITOR
 
@@ -87,23 +88,24 @@ def test_timestamp_link_without_javascript_goes_to_the_video_at_that_time(
 
 def test_teams_table_sorts_with_htmx_and_the_url_keeps_the_sort(app_url, page):
     page.goto(f"{app_url}/teams/")
-    page.locator("th.sortable a", has_text="ARR").last.click()  # ARR per person
-    page.wait_for_url(f"{app_url}/teams/?sort=-arr-per-person")
     rows = page.locator("#teams-table tbody tr")
-    assert rows.first.get_attribute("id") == "team-bolt"
+    page.locator("#sort-arr-per-person").click()
+    page.wait_for_url(f"{app_url}/teams/?sort=-arr-per-person")
+    expect(rows.first).to_have_id("team-bolt")
     assert page.locator("svg.chart-svg").count() == 1  # only the table was swapped
     page.locator("th[aria-sort] a").click()  # the same column again: smallest first
     page.wait_for_url(f"{app_url}/teams/?sort=arr-per-person")
-    assert rows.first.get_attribute("id") == "team-datalab"
+    expect(rows.first).to_have_id("team-datalab")
     assert rows.last.get_attribute("id") not in {"team-bolt", "team-cognition", "team-datalab"}
     # A keyboard user keeps the focus on the header they pressed.
     page.focus("#sort-users")
     page.keyboard.press("Enter")
     page.wait_for_url(f"{app_url}/teams/?sort=-users")
+    expect(rows.first).to_have_id("team-gamma")  # 50,000,000 users
     page.wait_for_function("document.activeElement.id === 'sort-users'", timeout=5000)
     page.go_back()
     page.wait_for_url(f"{app_url}/teams/?sort=arr-per-person")
-    assert rows.first.get_attribute("id") == "team-datalab"
+    expect(rows.first).to_have_id("team-datalab")
     page.reload()
-    assert rows.first.get_attribute("id") == "team-datalab"
+    expect(rows.first).to_have_id("team-datalab")
     assert page.csp_violations == []

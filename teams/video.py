@@ -45,9 +45,13 @@ def url_at(url: str, seconds: int | None) -> str:
 
     YouTube reads a `t` query parameter; other players understand the media fragment
     `#t=` (W3C Media Fragments), which is the best a generic link can do."""
-    if not url or seconds is None:
-        return url or ""
-    parts = urlsplit(url)
+    parts = urlsplit(url or "")
+    # Only web links: a stored value that slipped past the form's URL check never becomes
+    # a link with another scheme.
+    if parts.scheme not in {"http", "https"}:
+        return ""
+    if seconds is None:
+        return url
     if youtube_id(url):
         query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "t"]
         query.append(("t", f"{seconds}s"))

@@ -47,6 +47,7 @@ def test_links_to_a_moment():
     assert url_at("https://vimeo.com/123456", 83) == "https://vimeo.com/123456#t=83"
     assert url_at("https://vimeo.com/123456", None) == "https://vimeo.com/123456"
     assert url_at("", 83) == ""
+    assert url_at("javascript:alert(1)", 83) == ""
 
 
 @pytest.fixture

@@ -61,7 +61,9 @@ def soak(base: str, paths: list[str]) -> None:
     total = int(re.search(r"(\d+) requests in", out).group(1))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-    failed = (int(non_2xx.group(1)) if non_2xx else 0) + (sum(map(int, errors.groups())) if errors else 0)
+    failed = (int(non_2xx.group(1)) if non_2xx else 0) + (
+        sum(map(int, errors.groups())) if errors else 0
+    )
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     print(f"\nsoak: 200 connections for {SOAK_SECONDS}s across {len(paths)} pages: "
           f"{total} requests ({rps:.0f}/s), {failed} failed")  # fmt: skip

@@ -178,6 +178,9 @@ SECURE_CSP = {
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
+    # Talk videos play in YouTube's privacy-enhanced player (teams/video.py), inserted only
+    # after the reader clicks; no other site may be framed.
+    "frame-src": ["https://www.youtube-nocookie.com"],
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
     "base-uri": [CSP.NONE],

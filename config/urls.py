@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("teams.urls")),
     path("", include("governance.urls")),
     path("changes/", views.changes, name="changes"),
+    path("map/", views.playbook_map, name="map"),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/login/", admin_login, name="admin-login"),

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from config.changes import all_changes, with_authors
+from config.playbook_map import build_map, sections_with_evidence
 from governance.models import Checklist, ChecklistItem
 from playbook.models import Page, Principle, Section
 from teams.models import TalkPrinciple, Team, TeamPrinciple
@@ -58,7 +59,17 @@ def principle_detail(request, slug):
         ),
         slug=slug,
     )
-    return render(request, "playbook/principle_detail.html", {"principle": principle})
+    evidence_count = len(principle.talk_links.all()) + len(principle.team_links.all())
+    return render(
+        request,
+        "playbook/principle_detail.html",
+        {"principle": principle, "evidence_count": evidence_count},
+    )
+
+
+@require_GET
+def playbook_map(request):
+    return render(request, "map.html", {"map": build_map(sections_with_evidence())})
 
 
 CHANGES_PER_PAGE = 50

@@ -1,9 +1,15 @@
+from django import forms
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from playbook.admin import PrincipleAdmin
 from playbook.admin_history import HistoryCompareAdmin
 from playbook.admin_preview import MarkdownPreviewAdmin
+from playbook.models import Principle
 from teams.models import Person, Talk, TalkPrinciple, Team, TeamPrinciple
+from teams.timestamps import TimestampField
 
 
 class PersonInline(admin.TabularInline):
@@ -71,9 +77,17 @@ class PersonAdmin(admin.ModelAdmin):
     autocomplete_fields = ["team"]
 
 
+class TalkPrincipleForm(forms.ModelForm):
+    timestamp_seconds = TimestampField(label=_("timestamp"))
+
+    class Meta:
+        model = TalkPrinciple
+        fields = ["principle", "timestamp_seconds", "quote", "note"]
+
+
 class TalkPrincipleInline(admin.TabularInline):
     model = TalkPrinciple
-    fields = ["principle", "timestamp_seconds", "quote", "note"]
+    form = TalkPrincipleForm
     autocomplete_fields = ["principle"]
     extra = 1
 
@@ -97,3 +111,65 @@ class TalkAdmin(MarkdownPreviewAdmin, HistoryCompareAdmin):
     @admin.display(description=_("video"), boolean=True)
     def has_video(self, obj):
         return bool(obj.video_url)
+
+
+class ReadOnlyLinkInline(admin.TabularInline):
+    """The links from talks or teams to a principle, shown on the principle's admin page.
+
+    Read-only there: a link is edited with its talk or team, where the quote, note and
+    timestamp belong; here the editor sees at a glance where evidence is thin."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class PrincipleTalkLinkInline(ReadOnlyLinkInline):
+    model = TalkPrinciple
+    fields = ["talk_link", "timestamp", "quote", "note"]
+    readonly_fields = fields
+    verbose_name = _("talk that evidences it")
+    verbose_name_plural = _("talks that evidence it")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("talk")
+
+    @admin.display(description=_("talk"))
+    def talk_link(self, obj):
+        url = reverse("admin:teams_talk_change", args=[obj.talk_id])
+        return format_html('<a href="{}">{}</a>', url, obj.talk.title)
+
+    @admin.display(description=_("timestamp"))
+    def timestamp(self, obj):
+        return obj.timestamp_display or "—"
+
+
+class PrincipleTeamLinkInline(ReadOnlyLinkInline):
+    model = TeamPrinciple
+    fields = ["team_link", "note"]
+    readonly_fields = fields
+    verbose_name = _("team that practises it")
+    verbose_name_plural = _("teams that practise it")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("team")
+
+    @admin.display(description=_("team"))
+    def team_link(self, obj):
+        url = reverse("admin:teams_team_change", args=[obj.team_id])
+        return format_html('<a href="{}">{}</a>', url, obj.team.name)
+
+
+# playbook never imports teams, so the principle's admin learns about its talks and teams
+# here, by being registered again with the two read-only inlines added.
+class PrincipleWithLinksAdmin(PrincipleAdmin):
+    inlines = [*PrincipleAdmin.inlines, PrincipleTalkLinkInline, PrincipleTeamLinkInline]
+
+
+admin.site.unregister(Principle)
+admin.site.register(Principle, PrincipleWithLinksAdmin)

@@ -1,5 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import ExpressionWrapper, F
+from django.db.models.functions import NullIf
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -7,6 +9,8 @@ from simple_history.models import HistoricalRecords
 from playbook.markdown import MarkdownRenderedModel
 from playbook.models import Principle
 from playbook.versioning import VersionedModel
+from teams.timestamps import format_timestamp
+from teams.video import embed_url, url_at
 
 MILLION = 1_000_000
 
@@ -17,9 +21,37 @@ class ArrPrecision(models.TextChoices):
     AT_LEAST = "at_least", _("at least (lower bound)")
 
 
+# Sortable columns of the teams table and the fields they order by. ARR sorts by its lower
+# bound, then its upper bound; ARR per person is the lower bound per head.
+TEAM_SORT_FIELDS = {
+    "headcount": ("headcount",),
+    "users": ("users",),
+    "arr": ("arr_min_usd", "arr_max_usd"),
+    "arr-per-person": ("arr_per_person_usd",),
+}
+
+
 class TeamQuerySet(models.QuerySet):
     def featured(self):
         return self.filter(is_featured=True)
+
+    def with_arr_per_person(self):
+        per_person = ExpressionWrapper(
+            F("arr_min_usd") / NullIf(F("headcount"), 0), output_field=models.BigIntegerField()
+        )
+        return self.annotate(arr_per_person_usd=per_person)
+
+    def sorted_by(self, key: str, descending: bool):
+        """Ordered by a column of the teams table; unknown figures last in both directions.
+
+        An unknown key keeps the editors' order."""
+        fields = TEAM_SORT_FIELDS.get(key)
+        if fields is None:
+            return self.order_by("order", "name")
+        qs = self.with_arr_per_person() if key == "arr-per-person" else self
+        direction = "desc" if descending else "asc"
+        order = [getattr(F(name), direction)(nulls_last=True) for name in fields]
+        return qs.order_by(*order, "order", "name")
 
 
 class Team(VersionedModel, MarkdownRenderedModel):
@@ -194,6 +226,10 @@ class Talk(VersionedModel, MarkdownRenderedModel):
     def get_absolute_url(self):
         return reverse("teams:talk", kwargs={"slug": self.slug})
 
+    @property
+    def embed_url(self) -> str:
+        return embed_url(self.video_url)
+
 
 class TalkPrinciple(models.Model):
     talk = models.ForeignKey(
@@ -226,8 +262,11 @@ class TalkPrinciple(models.Model):
 
     @property
     def timestamp_display(self) -> str:
+        return format_timestamp(self.timestamp_seconds)
+
+    @property
+    def video_moment_url(self) -> str:
+        """The talk's video at this link's moment; "" without a video or a timestamp."""
         if self.timestamp_seconds is None:
             return ""
-        hours, rest = divmod(self.timestamp_seconds, 3600)
-        minutes, seconds = divmod(rest, 60)
-        return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+        return url_at(self.talk.video_url, self.timestamp_seconds)

@@ -1,14 +1,26 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
+from teams.charts import figures_chart
 from teams.models import Talk, TalkPrinciple, Team, TeamPrinciple
+from teams.sorting import TeamSort
 
 
 @require_GET
 def team_list(request):
-    teams = Team.objects.all()
-    return render(request, "teams/team_list.html", {"teams": teams})
+    sort = TeamSort.from_param(request.GET.get("sort"))
+    teams = list(Team.objects.sorted_by(sort.key, sort.descending))
+    context = {"teams": teams, "sort": sort, "columns": sort.columns()}
+    # A sort link asks for the table only; a history restore needs the whole page again.
+    if request.htmx and not request.htmx.history_restore_request:
+        response = render(request, "teams/team_list.html#teams-table", context)
+    else:
+        context["chart"] = figures_chart(teams)
+        response = render(request, "teams/team_list.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @require_GET

@@ -45,3 +45,22 @@ def arr_range(team):
     if team.arr_precision == "at_least":
         return _("at least %(amount)s") % {"amount": low}
     return low
+
+
+@register.filter
+def usd(value):
+    """Whole dollars with grouped digits; None (unknown) shows as a dash, never as zero."""
+    if value is None:
+        return "—"
+    return f"${value:,}"
+
+
+@register.simple_tag
+def arr_per_person(team):
+    """ARR per person from the ARR's lower bound, marked "at least" unless the ARR is exact."""
+    value = team.arr_per_person_min_usd
+    if value is None:
+        return _("unknown")
+    if team.arr_precision == "exact":
+        return usd(value)
+    return _("at least %(amount)s") % {"amount": usd(value)}

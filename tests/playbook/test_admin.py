@@ -173,3 +173,45 @@ def test_autocomplete_finds_principles_for_the_talk_inline(editor_client):
     )
     assert response.status_code == 200
     assert any("업무 평가" in r["text"] for r in response.json()["results"])
+
+
+def test_talk_timestamps_are_typed_as_times_and_nonsense_is_refused(editor_client):
+    # A talk of its own with one link, so the admin formset validates a single inline.
+    talk = Talk.objects.create(slug="timestamp-test", title="시간 시험", title_en="Time test")
+    principle = Principle.objects.get(title_en="Work Trials")
+    url = reverse("admin:teams_talk_change", args=[talk.pk])
+
+    def post(timestamp):
+        data = {
+            "title": talk.title, "title_en": talk.title_en, "slug": talk.slug, "team": "",
+            "event": "", "video_url": "", "published_on": "", "summary": "", "order": "0",
+            **management_form("principle_links", 1),
+            "principle_links-0-talk": str(talk.pk),
+            "principle_links-0-principle": str(principle.pk),
+            "principle_links-0-timestamp_seconds": timestamp,
+            "principle_links-0-note": "업무 평가 이야기",
+        }  # fmt: skip
+        return editor_client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+
+    response = post("1:2:3:4")
+    assert response.status_code == 200
+    assert "Enter a time as 1:23:45, 83:45 or a number of seconds." in response.content.decode()
+    assert not talk.principle_links.exists()
+
+    response = post("1:23:45")
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert talk.principle_links.get().timestamp_seconds == 5025
+    page = editor_client.get(url).content.decode()
+    assert 'value="1:23:45"' in page
+
+
+def test_principle_admin_page_shows_the_talks_and_teams_that_link_to_it(editor_client):
+    principle = Principle.objects.get(title_en="Work Trials")
+    url = reverse("admin:playbook_principle_change", args=[principle.pk])
+    page = editor_client.get(url).content.decode()
+    for link in principle.talk_links.select_related("talk"):
+        assert reverse("admin:teams_talk_change", args=[link.talk_id]) in page
+    for link in principle.team_links.all():
+        assert reverse("admin:teams_team_change", args=[link.team_id]) in page
+    # Read-only here: the links are edited with their talk or team.
+    assert 'name="talk_links-0-note"' not in page

@@ -24,6 +24,11 @@ def page_urls():
         "principles": reverse("playbook:principles"),
         "principle": Principle.objects.get(title_en="Work Trials").get_absolute_url(),
         "teams": reverse("teams:teams"),
+        "teams sorted": reverse("teams:teams") + "?sort=-arr-per-person",
+        "teams sorted (htmx)": (
+            reverse("teams:teams") + "?sort=users",
+            {"HTTP_HX_REQUEST": "true"},
+        ),
         "team": Team.objects.get(slug="gamma").get_absolute_url(),
         "talks": reverse("teams:talks"),
         "talk": Talk.objects.filter(team__slug="gamma").first().get_absolute_url(),
@@ -35,12 +40,14 @@ def page_urls():
         )
         + "?since=0",
         "changes": reverse("changes"),
+        "map": reverse("map"),
     }
 
 
 def count_queries(client, url):
+    url, headers = url if isinstance(url, tuple) else (url, {})
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
+        response = client.get(url, **headers)
     assert response.status_code == 200, url
     return len(queries)
 

@@ -22,7 +22,8 @@ def test_sqlite_first_run_serves_every_page(tmp_path):
     assert "0 items created" in manage(env, "load_playbook")
     assert (tmp_path / "playbook.sqlite3").exists()
 
-    paths = ["/", "/principles/", "/teams/", "/talks/", "/governance/", "/admin/login/"]
+    paths = ["/", "/principles/", "/teams/", "/talks/", "/governance/", "/admin/login/", "/map/"]
+    paths += [f"/teams/?sort={key}" for key in ["-headcount", "users", "-arr", "arr-per-person"]]
     paths += [f"/sections/{s['slug']}/" for s in SEED["sections"]]
     paths += [f"/principles/{p['slug']}/" for p in SEED["principles"]]
     paths += [f"/teams/{t['slug']}/" for t in SEED["teams"]]
@@ -37,6 +38,10 @@ def test_sqlite_first_run_serves_every_page(tmp_path):
         status, body = fetch(base + "/healthz")
         assert status == 200 and json.loads(body)["database"] is True
         assert fetch(base + "/teams/no-such-team/")[0] == 404
+        # Unknowns last and integer ARR per person on SQLite too.
+        status, body = fetch(base + "/teams/?sort=-arr-per-person")
+        assert body.index('id="team-bolt"') < body.index('id="team-datalab"')
+        assert body.index('id="team-datalab"') < body.index('id="team-gamma"')
 
 
 def test_healthz_is_503_when_the_database_does_not_answer(tmp_path):

@@ -22,7 +22,15 @@ TOO_MANY = _("Too many failed sign-ins. Wait a few minutes and try again.")
 
 
 def client_address(request) -> str:
-    """REMOTE_ADDR; behind a proxy, the proxy must set it (see docs/deploy.md)."""
+    """The client's address. Behind N proxies that each append to X-Forwarded-For
+    (PLAYBOOK_PROXY_COUNT=N), it is the N-th entry from the right: entries further left
+    were written by the client itself and cannot be trusted."""
+    proxies = settings.PROXY_COUNT
+    if proxies:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [a for a in forwarded if a]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "unknown")
 
 

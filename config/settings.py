@@ -107,6 +107,15 @@ if DATABASE_URL:
             conn_health_checks=True,
         )
     }
+    # Optional read replica: reads go there, writes and transactions to the primary.
+    if os.environ.get("DATABASE_REPLICA_URL"):
+        DATABASES["replica"] = dj_database_url.parse(
+            os.environ["DATABASE_REPLICA_URL"],
+            conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+            conn_health_checks=True,
+        )
+        DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+        DATABASE_ROUTERS = ["config.db_router.PrimaryReplicaRouter"]
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -166,6 +175,8 @@ LOGIN_URL = "admin:login"
 LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("PLAYBOOK_LOGIN_FAILURES_PER_ACCOUNT", "5"))
 LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("PLAYBOOK_LOGIN_FAILURES_PER_ADDRESS", "20"))
 LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
+# How many proxies in front of the app append to X-Forwarded-For (0: clients connect directly).
+PROXY_COUNT = int(os.environ.get("PLAYBOOK_PROXY_COUNT", "0"))
 
 # Live sections: how often readers' pages ask for changes (raise it under load: clients
 # follow the X-Poll-Interval header), and how long a shared cache may keep a "nothing new".

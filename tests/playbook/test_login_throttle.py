@@ -61,3 +61,29 @@ def test_the_next_parameter_refuses_off_site_redirects(editor):
     )
     assert response.status_code == 302
     assert "evil.example" not in response["Location"]
+
+
+def test_behind_a_proxy_the_forwarded_address_counts(editor, settings):
+    settings.PROXY_COUNT = 1
+    client = Client()
+    for attempt in range(settings.LOGIN_FAILURES_PER_ADDRESS):
+        client.post(
+            reverse("admin:login"),
+            {"username": f"guess-{attempt}", "password": "wrong"},
+            REMOTE_ADDR="127.0.0.1",  # the proxy
+            HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.9",  # the first part is the client's own
+        )
+    blocked = client.post(
+        reverse("admin:login"),
+        {"username": "editor", "password": PASSWORD},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.9",
+    )
+    assert blocked.status_code == 429
+    other = client.post(
+        reverse("admin:login"),
+        {"username": "editor", "password": PASSWORD},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.10",
+    )
+    assert other.status_code == 302  # another client behind the same proxy is not blocked

@@ -1,0 +1,47 @@
+"""With DATABASE_REPLICA_URL set, reads go to the replica and writes to the primary.
+
+Here the "replica" is a second connection to the same database under another name, which
+is enough to see the router send each query where it belongs."""
+
+import pytest
+
+from tests.app_server import Session, app_env, fresh_postgres_database, manage, serving
+
+pytestmark = pytest.mark.smoke
+
+
+def test_reads_use_the_replica_and_writes_the_primary(tmp_path):
+    with fresh_postgres_database("replica") as database_url:
+        env = app_env(
+            tmp_path,
+            DATABASE_URL=database_url,
+            # The same server under another application name stands in for a replica.
+            DATABASE_REPLICA_URL=database_url + "?application_name=replica",
+            PLAYBOOK_EDITOR_PASSWORD="a-long-replica-pass-2",
+        )
+        manage(env, "migrate", "--noinput")
+        manage(env, "load_playbook")
+        manage(env, "createeditor", "yuna")
+        check = manage(env, "shell", "-c", _ROUTING_CHECK)
+        assert check.strip().splitlines()[-1] == "read=replica write=default in-transaction=default"
+        with serving(env) as base:
+            reader = Session(base)
+            assert reader.request("/principles/work-trials/")[0] == 200
+            editor = Session(base)
+            editor.sign_in("yuna", "a-long-replica-pass-2")
+            editor.request("/sections/tech-and-product/")
+            status, _, _ = editor.post_htmx(
+                "/sections/tech-and-product/updates/", {"body": "복제본 시험 소식"}
+            )
+            assert status == 200
+            assert "복제본 시험 소식" in reader.request("/sections/tech-and-product/")[2]
+
+
+_ROUTING_CHECK = """
+from django.db import router, transaction
+from playbook.models import Principle
+inside = None
+with transaction.atomic():
+    inside = router.db_for_read(Principle)
+print(f"read={router.db_for_read(Principle)} write={router.db_for_write(Principle)} in-transaction={inside}")
+"""

@@ -43,5 +43,6 @@ from playbook.models import Principle
 inside = None
 with transaction.atomic():
     inside = router.db_for_read(Principle)
-print(f"read={router.db_for_read(Principle)} write={router.db_for_write(Principle)} in-transaction={inside}")
+read, write = router.db_for_read(Principle), router.db_for_write(Principle)
+print(f"read={read} write={write} in-transaction={inside}")
 """

@@ -22,7 +22,15 @@ class VersionedForm(forms.Form):
 
 
 class LiveUpdateEditForm(VersionedForm, LiveUpdateForm):
-    pass
+    @classmethod
+    def for_update(cls, update):
+        return cls(
+            initial={
+                "body": update.body,
+                "is_key_event": update.is_key_event,
+                "version": update.version,
+            }
+        )
 
 
 class KeyEventForm(VersionedForm):
@@ -46,3 +54,8 @@ class PrincipleEditForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
     )
+
+    @classmethod
+    def for_principle(cls, principle):
+        fields = ("title", "title_en", "summary", "responsible_ai", "version")
+        return cls(initial={name: getattr(principle, name) for name in fields})

@@ -69,30 +69,13 @@ def _edit_mode(request, section) -> dict:
     if update_id is not None:
         update = section.updates.filter(pk=update_id).first()
         if update is not None:
-            return {
-                "edit_update_id": update.pk,
-                "form": LiveUpdateEditForm(
-                    initial={
-                        "body": update.body,
-                        "is_key_event": update.is_key_event,
-                        "version": update.version,
-                    }
-                ),
-            }
+            return {"edit_update_id": update.pk, "form": LiveUpdateEditForm.for_update(update)}
     slug = request.GET.get("edit_principle")
     principle = section.principles.filter(slug=slug).first() if slug else None
     if principle is not None:
         return {
             "edit_principle": principle.slug,
-            "form": PrincipleEditForm(
-                initial={
-                    "title": principle.title,
-                    "title_en": principle.title_en,
-                    "summary": principle.summary,
-                    "responsible_ai": principle.responsible_ai,
-                    "version": principle.version,
-                }
-            ),
+            "form": PrincipleEditForm.for_principle(principle),
         }
     return {}
 

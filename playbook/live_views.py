@@ -138,20 +138,16 @@ def update_edit(request, slug, pk):
     update = _update_or_404(slug, pk)
     section = update.section
     if request.method == "GET":
-        form = LiveUpdateEditForm(
-            initial={
-                "body": update.body,
-                "is_key_event": update.is_key_event,
-                "version": update.version,
-            }
-        )
+        form = LiveUpdateEditForm.for_update(update)
         if not request.htmx:
             return redirect(f"{section.get_absolute_url()}?edit_update={pk}#update-{pk}")
         return _respond(request, section, "update-form", {"update": update, "form": form})
 
     form = LiveUpdateEditForm(request.POST)
+    # edit_update_id shows the form in place when the whole page is sent back (no htmx).
+    refused = {"update": update, "form": form, "edit_update_id": update.pk}
     if not form.is_valid():
-        return _respond(request, section, "update-form", {"update": update, "form": form}, 422)
+        return _respond(request, section, "update-form", refused, 422)
     try:
         update = services.live_update_edit(
             update=update,
@@ -164,7 +160,7 @@ def update_edit(request, slug, pk):
         return _update_conflict(request, section, conflict.current, form)
     except ValidationError as error:
         form.add_error(None, error)
-        return _respond(request, section, "update-form", {"update": update, "form": form}, 422)
+        return _respond(request, section, "update-form", refused, 422)
     context = {"update": update, "can_edit": True, "anchor": f"#update-{update.pk}"}
     return _respond(request, section, "update", context)
 
@@ -232,15 +228,7 @@ def principle_edit(request, slug):
     principle = get_object_or_404(Principle.objects.select_related("section"), slug=slug)
     section = principle.section
     if request.method == "GET":
-        form = PrincipleEditForm(
-            initial={
-                "title": principle.title,
-                "title_en": principle.title_en,
-                "summary": principle.summary,
-                "responsible_ai": principle.responsible_ai,
-                "version": principle.version,
-            }
-        )
+        form = PrincipleEditForm.for_principle(principle)
         if not request.htmx:
             return redirect(f"{section.get_absolute_url()}?edit_principle={slug}#principle-{slug}")
         return _respond(request, section, "principle-form", {"principle": principle, "form": form})

@@ -442,3 +442,23 @@ def test_older_updates_on_demand(client, editor, live):
     plain = client.get(url, {"before": updates[3].pk})
     assert plain.status_code == 302 and "before=" in plain["Location"]
     assert client.get(url, {"before": "x"}, **HTMX).status_code == 400
+
+
+def test_editing_works_without_javascript(editor_client, editor, live):
+    update = services.live_update_create(
+        section=live, author=editor, body="자바스크립트 없이 고칠 글"
+    )
+    edit_url = reverse("playbook:update-edit", args=[live.slug, update.pk])
+    link = editor_client.get(edit_url)  # the Edit link, followed without htmx
+    assert link.status_code == 302 and f"edit_update={update.pk}" in link["Location"]
+    page = editor_client.get(link["Location"]).content.decode()
+    assert f'id="id_body_{update.pk}"' in page and "자바스크립트 없이 고칠 글</textarea>" in page
+    saved = editor_client.post(edit_url, {"body": "고쳤음", "version": update.version})
+    assert saved.status_code == 302 and saved["Location"].endswith(f"#update-{update.pk}")
+    refused = editor_client.post(edit_url, {"body": "", "version": 2})
+    assert refused.status_code == 422 and 'class="field-error"' in refused.content.decode()
+
+    principle = live.principles.first()
+    link = editor_client.get(reverse("playbook:principle-edit", args=[principle.slug]))
+    page = editor_client.get(link["Location"]).content.decode()
+    assert 'name="responsible_ai"' in page

@@ -46,15 +46,27 @@ def _indented(text: str) -> str:
 def as_markdown(assessment, results, url: str) -> str:
     version = assessment.checklist_version
     status_labels = dict(AnswerStatus.choices)
+    # Translated outside the f-strings below: xgettext does not look inside f-strings.
+    labels = {
+        "checklist": _("Checklist"),
+        "assessment": _("Assessment"),
+        "score": _("Score"),
+        "answered": _("Answered"),
+        "completed": _("Completed"),
+        "risks": _("Open risks"),
+        "why": _("Why it does not apply"),
+        "note": _("Note"),
+        "evidence": _("Evidence"),
+    }
     lines = [
         f"# {assessment.subject}",
         "",
-        f"- {_('Checklist')}: {version.checklist.title} v{version.number}",
-        f"- {_('Assessment')}: {url}",
-        f"- {_('Score')}: {_percent(results.score)} "
+        f"- {labels['checklist']}: {version.checklist.title} v{version.number}",
+        f"- {labels['assessment']}: {url}",
+        f"- {labels['score']}: {_percent(results.score)} "
         f"({results.score.earned_display} / {results.score.possible})",
-        f"- {_('Answered')}: {results.score.answered} / {results.score.total}",
-        f"- {_('Completed')}: "
+        f"- {labels['answered']}: {results.score.answered} / {results.score.total}",
+        f"- {labels['completed']}: "
         + (
             timezone.localdate(assessment.completed_at).isoformat()
             if assessment.completed_at
@@ -63,7 +75,7 @@ def as_markdown(assessment, results, url: str) -> str:
         "",
     ]
     if results.open_risks:
-        lines += [f"## {_('Open risks')}", ""]
+        lines += [f"## {labels['risks']}", ""]
         lines += [f"- {row.item.prompt}" for row in results.open_risks]
         lines.append("")
     for section in results.sections:
@@ -76,13 +88,11 @@ def as_markdown(assessment, results, url: str) -> str:
                 flags.append(_("required"))
             lines.append(f"- [{box}] **{row.item.prompt}** ({', '.join(flags)})")
             if row.answer and row.answer.justification:
-                lines.append(
-                    f"  - {_('Why it does not apply')}: {_indented(row.answer.justification)}"
-                )
+                lines.append(f"  - {labels['why']}: {_indented(row.answer.justification)}")
             if row.answer and row.answer.note:
-                lines.append(f"  - {_('Note')}: {_indented(row.answer.note)}")
+                lines.append(f"  - {labels['note']}: {_indented(row.answer.note)}")
             if row.answer and row.answer.evidence_url:
-                lines.append(f"  - {_('Evidence')}: <{row.answer.evidence_url}>")
+                lines.append(f"  - {labels['evidence']}: <{row.answer.evidence_url}>")
         lines.append("")
     return "\n".join(lines)
 

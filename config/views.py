@@ -15,10 +15,13 @@ from django.views.decorators.http import require_GET
 from config.changes import all_changes, with_authors
 from config.playbook_map import build_map, sections_with_evidence
 from governance.models import Checklist, ChecklistItem
-from playbook.models import Page, Principle, Section
+from playbook.models import LiveUpdate, Page, Principle, Section
 from teams.models import TalkPrinciple, Team, TeamPrinciple
 
 logger = logging.getLogger(__name__)
+
+
+LATEST_UPDATES_ON_HOME = 5
 
 
 @require_GET
@@ -31,6 +34,9 @@ def home(request):
         "sections": sections,
         "teams": Team.objects.featured(),
         "checklists": Checklist.objects.all(),
+        "latest_updates": LiveUpdate.objects.filter(retracted_at__isnull=True)
+        .select_related("section")
+        .newest_first()[:LATEST_UPDATES_ON_HOME],
     }
     return render(request, "home.html", context)
 

@@ -462,3 +462,12 @@ def test_editing_works_without_javascript(editor_client, editor, live):
     link = editor_client.get(reverse("playbook:principle-edit", args=[principle.slug]))
     page = editor_client.get(link["Location"]).content.decode()
     assert 'name="responsible_ai"' in page
+
+
+def test_home_shows_the_latest_updates_but_not_retracted_ones(client, editor, live):
+    kept = services.live_update_create(section=live, author=editor, body="홈에 보일 소식")
+    gone = services.live_update_create(section=live, author=editor, body="홈에서 사라질 소식")
+    services.live_update_retract(update=gone, editor=editor, expected_version=1)
+    home = client.get(reverse("home")).content.decode()
+    assert "홈에 보일 소식" in home and f"#update-{kept.pk}" in home
+    assert "홈에서 사라질 소식" not in home

@@ -10,6 +10,7 @@ NAV_BY_URL_NAME = {
     "checklists": "governance",
     "checklist": "governance",
     "changes": "changes",
+    "search": "search",
 }
 
 

@@ -1,0 +1,427 @@
+"""Search across kinds of content, ranked together.
+
+This module knows nothing of teams or governance: the page that searches everything
+(config/search.py) describes each kind as a `Source` and passes them in.
+
+A query is parsed here, never handed to PostgreSQL as it was typed: words become quoted
+lexemes with a prefix match (`'윤리':*` finds 윤리적 and 윤리를), Korean words of three or
+more syllables also become a phrase of syllable bigrams (`'거버' <-> '버넌' <-> '넌스'`,
+which finds the word inside a compound), "quoted words" become a phrase and -words are
+excluded. The resulting text goes to to_tsquery as a parameter. On SQLite the same parse
+drives case-insensitive substring matching on the same fields.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db import connection
+from django.db.models import (
+    Case,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    Q,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+MAX_QUERY_LENGTH = 200
+PAGE_SIZE = 20
+MAX_PAGE = 500
+
+WORD = re.compile(r"[^\W_]+")
+HANGUL = "가-힣"
+SCRIPT_RUN = re.compile(rf"[{HANGUL}]+|[^{HANGUL}]+")
+# A chunk of the query: -"a phrase" or "a phrase" (an unbalanced quote runs to the end),
+# or -word / word.
+CHUNK = re.compile(r'(-?)"([^"]*)(?:"|$)|(-?)([^\s"]+)')
+
+
+def normalize(text: str) -> str:
+    """NFC (a decomposed 팀 typed on some keyboards equals the composed one), no control
+    characters (PostgreSQL refuses NUL in text), whitespace collapsed."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(text.split())
+
+
+@dataclass
+class ParsedQuery:
+    text: str = ""
+    truncated: bool = False
+    terms: list[str] = field(default_factory=list)
+    phrases: list[list[str]] = field(default_factory=list)
+    excluded: list[list[str]] = field(default_factory=list)
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text
+
+    @property
+    def has_positive(self) -> bool:
+        return bool(self.terms or self.phrases)
+
+    @property
+    def needles(self) -> list[str]:
+        """What to mark in titles and snippets: every positive word, and the runs of one
+        script inside it (AI거버넌스 marks 거버넌스 in "AI 거버넌스")."""
+        words = [*self.terms, *(word for phrase in self.phrases for word in phrase)]
+        found = set()
+        for word in words:
+            found.add(word)
+            found.update(run for run in SCRIPT_RUN.findall(word) if len(run) > 1)
+        return sorted(found, key=len, reverse=True)
+
+
+def parse_query(raw: str) -> ParsedQuery:
+    text = normalize(raw)
+    truncated = len(text) > MAX_QUERY_LENGTH
+    text = text[:MAX_QUERY_LENGTH].strip()
+    parsed = ParsedQuery(text=text, truncated=truncated)
+    for match in CHUNK.finditer(text):
+        minus_phrase, phrase, minus_word, word = match.groups()
+        quoted = phrase is not None
+        words = [w.lower() for w in WORD.findall(phrase if quoted else word)]
+        if not words:
+            continue  # operators and punctuation alone: nothing to look for
+        if minus_phrase or minus_word:
+            parsed.excluded.append(words)
+        elif quoted and len(words) > 1:
+            parsed.phrases.append(words)
+        else:
+            parsed.terms.extend(words)
+    return parsed
+
+
+# --- PostgreSQL: tsquery text built from sanitised lexemes ------------------------------
+
+
+def _lexeme(word: str) -> str:
+    return "'" + word.replace("'", "''") + "'"
+
+
+def _bigram_phrase(run: str) -> str:
+    return "(" + " <-> ".join(_lexeme(run[i : i + 2]) for i in range(len(run) - 1)) + ")"
+
+
+def _word_query(word: str) -> str:
+    alternatives = [f"{_lexeme(word)}:*"]
+    runs = SCRIPT_RUN.findall(word)
+    has_long_hangul = any(re.fullmatch(rf"[{HANGUL}]{{3,}}", run) for run in runs)
+    if has_long_hangul or len(runs) > 1:
+        parts = [
+            _bigram_phrase(run) if re.fullmatch(rf"[{HANGUL}]{{3,}}", run) else f"{_lexeme(run)}:*"
+            for run in runs
+        ]
+        alternatives.append("(" + " & ".join(parts) + ")")
+    return "(" + " | ".join(alternatives) + ")"
+
+
+def _phrase_query(words: list[str]) -> str:
+    return "(" + " <-> ".join(f"{_lexeme(w)}:*" for w in words) + ")"
+
+
+def _group_query(words: list[str]) -> str:
+    return _word_query(words[0]) if len(words) == 1 else _phrase_query(words)
+
+
+def tsquery_text(parsed: ParsedQuery) -> str:
+    """The positive part of the query in to_tsquery syntax."""
+    parts = [_word_query(w) for w in parsed.terms] + [_phrase_query(p) for p in parsed.phrases]
+    return " & ".join(parts)
+
+
+def excluded_tsquery_text(parsed: ParsedQuery) -> str:
+    return " | ".join(_group_query(words) for words in parsed.excluded)
+
+
+def _tsquery(text: str) -> SearchQuery:
+    return SearchQuery(text, search_type="raw", config="simple")
+
+
+class TitleMatch(Func):
+    """1 when the query matches the weight-A (title) part of a stored vector, else 0."""
+
+    output_field = IntegerField()
+
+    def as_sql(self, compiler, connection, **extra):
+        vector_sql, vector_params = compiler.compile(self.source_expressions[0])
+        query_sql, query_params = compiler.compile(self.source_expressions[1])
+        sql = f"(ts_filter({vector_sql}, '{{a}}') @@ {query_sql})::int"
+        return sql, [*vector_params, *query_params]
+
+
+# --- Sources -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """One kind of searchable content.
+
+    `queryset` returns what readers may find (published, not retracted…); `columns` maps
+    the result columns (title, subtitle, text, link_a, link_b, section_title) to
+    expressions; `title_fields` and `text_fields` are what SQLite's fallback looks in."""
+
+    kind: str
+    label: str
+    queryset: object
+    columns: dict
+    title_fields: tuple
+    text_fields: tuple
+    section_field: str | None = None
+    tag_field: str | None = None
+    # Multiplies the rank: with equal matches, a principle comes before a checklist
+    # question that only mentions the same word.
+    boost: float = 1.0
+
+
+RESULT_COLUMNS = (
+    "hit_kind",
+    "hit_id",
+    "hit_title",
+    "hit_subtitle",
+    "hit_text",
+    "hit_link_a",
+    "hit_link_b",
+    "hit_section",
+    "hit_title_match",
+    "hit_rank",
+)
+
+
+def _text(expression):
+    return Cast(expression, output_field=TextField())
+
+
+@dataclass
+class Filters:
+    kind: str | None = None
+    section: str | None = None
+    tag: str | None = None
+
+
+def _fallback_match(source: Source, parsed: ParsedQuery) -> Q:
+    fields = (*source.title_fields, *source.text_fields)
+
+    def anywhere(needle: str) -> Q:
+        q = Q()
+        for name in fields:
+            q |= Q(**{f"{name}__icontains": needle})
+        return q
+
+    match = Q()
+    for word in parsed.terms:
+        match &= anywhere(word)
+    for phrase in parsed.phrases:
+        match &= anywhere(" ".join(phrase))
+    for words in parsed.excluded:
+        match &= ~anywhere(" ".join(words))
+    return match
+
+
+def _fallback_title_match(source: Source, parsed: ParsedQuery):
+    q = Q()
+    for needle in [*parsed.terms, *(" ".join(p) for p in parsed.phrases)]:
+        for name in source.title_fields:
+            q |= Q(**{f"{name}__icontains": needle})
+    return Case(When(q, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+def is_postgresql() -> bool:
+    return connection.vendor == "postgresql"
+
+
+class Search:
+    """A parsed query run against sources with filters: `page(n)` and `facets()`, one
+    database query each, whatever the amount of content."""
+
+    def __init__(self, sources: list[Source], parsed: ParsedQuery, filters: Filters):
+        self.sources = sources
+        self.parsed = parsed
+        self.filters = filters
+        self.postgres = is_postgresql()
+        if self.postgres:
+            self.query = _tsquery(tsquery_text(parsed))
+            excluded = excluded_tsquery_text(parsed)
+            self.excluded = _tsquery(excluded) if excluded else None
+            # Trigrams catch typos and substrings in titles; phrases stay exact.
+            self.trigram_text = " ".join(parsed.terms)
+
+    def _applies(self, source: Source, *, ignore: str = "") -> bool:
+        f = self.filters
+        if ignore != "kind" and f.kind and f.kind != source.kind:
+            return False
+        if ignore != "section" and f.section and not source.section_field:
+            return False
+        return not (ignore != "tag" and f.tag and not source.tag_field)
+
+    def matches(self, source: Source, *, ignore: str = ""):
+        qs = source.queryset()
+        if self.postgres:
+            match = Q(search_vector=self.query)
+            if self.trigram_text:
+                match |= Q(search_trigram__trigram_word_similar=self.trigram_text)
+            qs = qs.filter(match)
+            if self.excluded is not None:
+                qs = qs.exclude(search_vector=self.excluded)
+        else:
+            qs = qs.filter(_fallback_match(source, self.parsed))
+        if ignore != "section" and self.filters.section:
+            qs = qs.filter(**{f"{source.section_field}__slug": self.filters.section})
+        if ignore != "tag" and self.filters.tag:
+            qs = qs.filter(**{f"{source.tag_field}__slug": self.filters.tag})
+        return qs.order_by()
+
+    def _ranked(self, source: Source):
+        if self.postgres:
+            rank = SearchRank(F("search_vector"), self.query)
+            if self.trigram_text:
+                rank = rank + TrigramWordSimilarity(self.trigram_text, "search_trigram")
+            rank = rank * Value(source.boost)
+            title_match = TitleMatch(F("search_vector"), self.query)
+        else:
+            rank = Value(0.0)
+            title_match = _fallback_title_match(source, self.parsed)
+        columns = source.columns
+        return (
+            self.matches(source)
+            .annotate(
+                hit_kind=_text(Value(source.kind)),
+                hit_id=F("pk"),
+                hit_title=_text(columns["title"]),
+                hit_subtitle=_text(columns.get("subtitle", Value(""))),
+                hit_text=_text(columns["text"]),
+                hit_link_a=_text(columns["link_a"]),
+                hit_link_b=_text(columns.get("link_b", Value(""))),
+                hit_section=_text(columns.get("section_title", Value(""))),
+                hit_title_match=Cast(title_match, output_field=IntegerField()),
+                hit_rank=Cast(rank, output_field=FloatField()),
+            )
+            .values(*RESULT_COLUMNS)
+        )
+
+    def page(self, number: int) -> list[dict]:
+        members = [self._ranked(s) for s in self.sources if self._applies(s)]
+        if not members:
+            return []
+        combined = members[0].union(*members[1:], all=True) if len(members) > 1 else members[0]
+        start = (number - 1) * PAGE_SIZE
+        ordered = combined.order_by("-hit_title_match", "-hit_rank", "hit_kind", "hit_id")
+        return list(ordered[start : start + PAGE_SIZE])
+
+    def facets(self) -> dict[str, list[tuple[str, str, int]]]:
+        """Counts per kind, section and tag. Each facet is counted with the other filters
+        applied and its own left out, so its counts say what choosing an option gives."""
+        # The SQL below is put together from querysets compiled by Django and quoted table
+        # names; every value, the query included, travels as a parameter.
+        quote = connection.ops.quote_name
+        parts, params = [], []
+        for source in self.sources:
+            if self._applies(source, ignore="kind"):
+                sql, p = self.matches(source, ignore="kind").values("pk").query.sql_with_params()
+                parts.append(f"SELECT 'kind', %s, '', COUNT(*) FROM ({sql}) m")  # noqa: S608
+                params += [source.kind, *p]
+        by_section = [
+            self.matches(s, ignore="section")
+            .values(facet_key=F(s.section_field))
+            .query.sql_with_params()
+            for s in self.sources
+            if s.section_field and self._applies(s, ignore="section")
+        ]
+        if by_section:
+            section_model = next(
+                s.queryset().model._meta.get_field(s.section_field).related_model
+                for s in self.sources
+                if s.section_field
+            )
+            table = quote(section_model._meta.db_table)
+            union = " UNION ALL ".join(
+                f"SELECT * FROM ({sql}) s{i}"  # noqa: S608
+                for i, (sql, _) in enumerate(by_section)
+            )
+            parts.append(
+                f"SELECT 'section', t.slug, t.title, COUNT(*) FROM ({union}) m "  # noqa: S608
+                f"JOIN {table} t ON t.id = m.facet_key "
+                f"GROUP BY t.slug, t.title"
+            )
+            params += [p for _, ps in by_section for p in ps]
+        for source in self.sources:
+            if source.tag_field and self._applies(source, ignore="tag"):
+                through = source.queryset().model._meta.get_field(source.tag_field)
+                link = through.remote_field.through._meta
+                tag_table = quote(through.related_model._meta.db_table)
+                own = quote(through.m2m_column_name())
+                other = quote(through.m2m_reverse_name())
+                sql, p = self.matches(source, ignore="tag").values("pk").query.sql_with_params()
+                parts.append(
+                    f"SELECT 'tag', t.slug, t.name, COUNT(*) FROM {quote(link.db_table)} l "  # noqa: S608
+                    f"JOIN {tag_table} t ON t.id = l.{other} "
+                    f"WHERE l.{own} IN ({sql}) GROUP BY t.slug, t.name"
+                )
+                params += p
+        result = {"kind": [], "section": [], "tag": []}
+        if not parts:
+            return result
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            for facet, key, label, count in cursor.fetchall():
+                if count:
+                    result[facet].append((key, label, count))
+        return result
+
+
+# --- Snippets ----------------------------------------------------------------------------
+
+MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+MARKDOWN_MARKS = re.compile(r"[*_`#>|]+")
+
+
+def plain_text(markdown_source: str) -> str:
+    text = MARKDOWN_LINK.sub(r"\1", markdown_source or "")
+    return normalize(MARKDOWN_MARKS.sub(" ", text))
+
+
+def _needle_pattern(needles: list[str]):
+    if not needles:
+        return None
+    return re.compile("|".join(re.escape(n) for n in needles), re.IGNORECASE)
+
+
+def highlight(text: str, needles: list[str]) -> SafeString:
+    """The text, escaped, with every match wrapped in <mark>. Only our own <mark> tags
+    are markup: whatever the content or the query holds is escaped."""
+    pattern = _needle_pattern(needles)
+    result, position = SafeString(""), 0
+    if pattern is not None:
+        for match in pattern.finditer(text):
+            result += format_html(
+                "{}<mark>{}</mark>", text[position : match.start()], match.group()
+            )
+            position = match.end()
+    return result + format_html("{}", text[position:])
+
+
+def snippet(markdown_source: str, needles: list[str], width: int = 200) -> SafeString:
+    """About `width` characters of the text around its first match, highlighted."""
+    text = plain_text(markdown_source)
+    pattern = _needle_pattern(needles)
+    first = pattern.search(text) if pattern else None
+    start = 0
+    if first is not None and first.start() > width // 3:
+        start = text.rfind(" ", 0, first.start() - width // 4) + 1
+    end = start + width
+    if end < len(text):
+        end = max(text.rfind(" ", start, end), start + width // 2)
+    piece = text[start:end]
+    return (
+        format_html("{}", "… " if start else "")
+        + highlight(piece, needles)
+        + format_html("{}", " …" if end < len(text) else "")
+    )

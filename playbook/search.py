@@ -231,6 +231,8 @@ def _fallback_title_match(source: Source, parsed: ParsedQuery):
     for needle in [*parsed.terms, *(" ".join(p) for p in parsed.phrases)]:
         for name in source.title_fields:
             q |= Q(**{f"{name}__icontains": needle})
+    if not q:
+        return Value(0, output_field=IntegerField())  # a kind without a title
     return Case(When(q, then=Value(1)), default=Value(0), output_field=IntegerField())
 
 
@@ -287,7 +289,7 @@ class Search:
             rank = rank * Value(source.boost)
             title_match = TitleMatch(F("search_vector"), self.query)
         else:
-            rank = Value(0.0)
+            rank = Value(source.boost)
             title_match = _fallback_title_match(source, self.parsed)
         columns = source.columns
         return (
@@ -380,12 +382,16 @@ class Search:
 # --- Snippets ----------------------------------------------------------------------------
 
 MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-MARKDOWN_MARKS = re.compile(r"[*_`#>|]+")
+MARKDOWN_EMPHASIS = re.compile(r"[*_`~]+")
+MARKDOWN_LINE_START = re.compile(r"^[ \t]*(?:#+|>+|[-+] |\d+\. )[ \t]*", re.MULTILINE)
 
 
 def plain_text(markdown_source: str) -> str:
+    """The words of a Markdown source, for snippets: no emphasis marks, headings, quotes or
+    list bullets, links as their text."""
     text = MARKDOWN_LINK.sub(r"\1", markdown_source or "")
-    return normalize(MARKDOWN_MARKS.sub(" ", text))
+    text = MARKDOWN_LINE_START.sub("", text)
+    return normalize(MARKDOWN_EMPHASIS.sub("", text))
 
 
 def _needle_pattern(needles: list[str]):

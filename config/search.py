@@ -115,6 +115,7 @@ SOURCES = [
         title_fields=(),
         text_fields=("body",),
         section_field="section",
+        trigrams=False,
     ),
 ]
 KIND_LABELS = {source.kind: source.label for source in SOURCES}

@@ -35,6 +35,7 @@ from django.utils.safestring import SafeString
 MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 20
 MAX_PAGE = 500
+TRIGRAM_MIN_LENGTH = 4
 
 WORD = re.compile(r"[^\W_]+")
 HANGUL = "가-힣"
@@ -180,6 +181,9 @@ class Source:
     # Multiplies the rank: with equal matches, a principle comes before a checklist
     # question that only mentions the same word.
     boost: float = 1.0
+    # Whether typos are looked for in `search_trigram` (short titles; not long bodies,
+    # where word similarity costs a lot and finds little).
+    trigrams: bool = True
 
 
 RESULT_COLUMNS = (
@@ -253,8 +257,10 @@ class Search:
             self.query = _tsquery(tsquery_text(parsed))
             excluded = excluded_tsquery_text(parsed)
             self.excluded = _tsquery(excluded) if excluded else None
-            # Trigrams catch typos and substrings in titles; phrases stay exact.
-            self.trigram_text = " ".join(parsed.terms)
+            # Trigrams catch typos in titles; phrases stay exact. A word shorter than four
+            # characters has too few trigrams to tell a typo from another word.
+            long_enough = any(len(term) >= TRIGRAM_MIN_LENGTH for term in parsed.terms)
+            self.trigram_text = " ".join(parsed.terms) if long_enough else ""
 
     def _applies(self, source: Source, *, ignore: str = "") -> bool:
         f = self.filters
@@ -268,7 +274,7 @@ class Search:
         qs = source.queryset()
         if self.postgres:
             match = Q(search_vector=self.query)
-            if self.trigram_text:
+            if self.trigram_text and source.trigrams:
                 match |= Q(search_trigram__trigram_word_similar=self.trigram_text)
             qs = qs.filter(match)
             if self.excluded is not None:
@@ -284,7 +290,7 @@ class Search:
     def _ranked(self, source: Source):
         if self.postgres:
             rank = SearchRank(F("search_vector"), self.query)
-            if self.trigram_text:
+            if self.trigram_text and source.trigrams:
                 rank = rank + TrigramWordSimilarity(self.trigram_text, "search_trigram")
             rank = rank * Value(source.boost)
             title_match = TitleMatch(F("search_vector"), self.query)

@@ -196,8 +196,7 @@ def search_context(params) -> dict:
 
     search = Search(SOURCES, parsed, filters)
     number = _page_number(params.get("page"))
-    facets = search.facets()
-    rows = search.page(number)
+    rows, facets = search.run(number)
     kind_counts = {key: count for key, _label, count in facets["kind"]}
     total = kind_counts.get(filters.kind, 0) if filters.kind else sum(kind_counts.values())
     needles = parsed.needles

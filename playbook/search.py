@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
 from django.db.models import (
+    BigIntegerField,
     Case,
     F,
     FloatField,
@@ -186,7 +187,8 @@ class Source:
     trigrams: bool = True
 
 
-RESULT_COLUMNS = (
+SCORE_COLUMNS = ("hit_kind", "hit_id", "hit_section_id", "hit_title_match", "hit_rank")
+DISPLAY_COLUMNS = (
     "hit_kind",
     "hit_id",
     "hit_title",
@@ -195,8 +197,6 @@ RESULT_COLUMNS = (
     "hit_link_a",
     "hit_link_b",
     "hit_section",
-    "hit_title_match",
-    "hit_rank",
 )
 
 
@@ -245,8 +245,9 @@ def is_postgresql() -> bool:
 
 
 class Search:
-    """A parsed query run against sources with filters: `page(n)` and `facets()`, one
-    database query each, whatever the amount of content."""
+    """A parsed query run against sources with filters: `run(page)` gives a page of
+    results and the facet counts in two database queries, whatever the amount of
+    content."""
 
     def __init__(self, sources: list[Source], parsed: ParsedQuery, filters: Filters):
         self.sources = sources
@@ -262,15 +263,8 @@ class Search:
             long_enough = any(len(term) >= TRIGRAM_MIN_LENGTH for term in parsed.terms)
             self.trigram_text = " ".join(parsed.terms) if long_enough else ""
 
-    def _applies(self, source: Source, *, ignore: str = "") -> bool:
-        f = self.filters
-        if ignore != "kind" and f.kind and f.kind != source.kind:
-            return False
-        if ignore != "section" and f.section and not source.section_field:
-            return False
-        return not (ignore != "tag" and f.tag and not source.tag_field)
-
-    def matches(self, source: Source, *, ignore: str = ""):
+    def matches(self, source: Source):
+        """What the query finds of one kind; filters apply later, on the scored rows."""
         qs = source.queryset()
         if self.postgres:
             match = Q(search_vector=self.query)
@@ -281,13 +275,10 @@ class Search:
                 qs = qs.exclude(search_vector=self.excluded)
         else:
             qs = qs.filter(_fallback_match(source, self.parsed))
-        if ignore != "section" and self.filters.section:
-            qs = qs.filter(**{f"{source.section_field}__slug": self.filters.section})
-        if ignore != "tag" and self.filters.tag:
-            qs = qs.filter(**{f"{source.tag_field}__slug": self.filters.tag})
         return qs.order_by()
 
-    def _ranked(self, source: Source):
+    def _scored(self, source: Source):
+        """Every match of one kind, light: kind, id, section, title match and rank."""
         if self.postgres:
             rank = SearchRank(F("search_vector"), self.query)
             if self.trigram_text and source.trigrams:
@@ -297,92 +288,154 @@ class Search:
         else:
             rank = Value(source.boost)
             title_match = _fallback_title_match(source, self.parsed)
-        columns = source.columns
+        section = F(source.section_field) if source.section_field else Value(None)
         return (
             self.matches(source)
             .annotate(
                 hit_kind=_text(Value(source.kind)),
                 hit_id=F("pk"),
-                hit_title=_text(columns["title"]),
-                hit_subtitle=_text(columns.get("subtitle", Value(""))),
-                hit_text=_text(columns["text"]),
-                hit_link_a=_text(columns["link_a"]),
-                hit_link_b=_text(columns.get("link_b", Value(""))),
-                hit_section=_text(columns.get("section_title", Value(""))),
+                hit_section_id=Cast(section, output_field=BigIntegerField()),
                 hit_title_match=Cast(title_match, output_field=IntegerField()),
                 hit_rank=Cast(rank, output_field=FloatField()),
             )
-            .values(*RESULT_COLUMNS)
+            .values(*SCORE_COLUMNS)
         )
 
-    def page(self, number: int) -> list[dict]:
-        members = [self._ranked(s) for s in self.sources if self._applies(s)]
-        if not members:
-            return []
-        combined = members[0].union(*members[1:], all=True) if len(members) > 1 else members[0]
-        start = (number - 1) * PAGE_SIZE
-        ordered = combined.order_by("-hit_title_match", "-hit_rank", "hit_kind", "hit_id")
-        return list(ordered[start : start + PAGE_SIZE])
-
-    def facets(self) -> dict[str, list[tuple[str, str, int]]]:
-        """Counts per kind, section and tag. Each facet is counted with the other filters
-        applied and its own left out, so its counts say what choosing an option gives."""
-        # The SQL below is put together from querysets compiled by Django and quoted table
-        # names; every value, the query included, travels as a parameter.
+    def _conditions(self, *, ignore: str = "") -> tuple[str, list]:
+        """The filters as SQL on the scored rows `m`, but the one facet left out."""
         quote = connection.ops.quote_name
-        parts, params = [], []
-        for source in self.sources:
-            if self._applies(source, ignore="kind"):
-                sql, p = self.matches(source, ignore="kind").values("pk").query.sql_with_params()
-                parts.append(f"SELECT 'kind', %s, '', COUNT(*) FROM ({sql}) m")  # noqa: S608
-                params += [source.kind, *p]
-        by_section = [
-            self.matches(s, ignore="section")
-            .values(facet_key=F(s.section_field))
-            .query.sql_with_params()
-            for s in self.sources
-            if s.section_field and self._applies(s, ignore="section")
-        ]
-        if by_section:
-            section_model = next(
-                s.queryset().model._meta.get_field(s.section_field).related_model
-                for s in self.sources
-                if s.section_field
-            )
-            table = quote(section_model._meta.db_table)
-            union = " UNION ALL ".join(
-                f"SELECT * FROM ({sql}) s{i}"  # noqa: S608
-                for i, (sql, _) in enumerate(by_section)
-            )
+        conditions, params = ["1 = 1"], []
+        if ignore != "kind" and self.filters.kind:
+            conditions.append("m.hit_kind = %s")
+            params.append(self.filters.kind)
+        if ignore != "section" and self.filters.section:
+            table = quote(self._section_model()._meta.db_table)
+            conditions.append(f"m.hit_section_id IN (SELECT id FROM {table} WHERE slug = %s)")  # noqa: S608
+            params.append(self.filters.section)
+        if ignore != "tag" and self.filters.tag:
+            tagged = []
+            for source in self.sources:
+                if source.tag_field:
+                    link, tag_table, own, other = self._tag_tables(source)
+                    tagged.append(
+                        f"(m.hit_kind = %s AND EXISTS (SELECT 1 FROM {link} l "  # noqa: S608
+                        f"JOIN {tag_table} t ON t.id = l.{other} "
+                        f"WHERE l.{own} = m.hit_id AND t.slug = %s))"
+                    )
+                    params += [source.kind, self.filters.tag]
+            conditions.append("(" + (" OR ".join(tagged) or "1 = 0") + ")")
+        return " AND ".join(conditions), params
+
+    def _section_model(self):
+        source = next(s for s in self.sources if s.section_field)
+        return source.queryset().model._meta.get_field(source.section_field).related_model
+
+    def _tag_tables(self, source: Source):
+        quote = connection.ops.quote_name
+        field = source.queryset().model._meta.get_field(source.tag_field)
+        return (
+            quote(field.remote_field.through._meta.db_table),
+            quote(field.related_model._meta.db_table),
+            quote(field.m2m_column_name()),
+            quote(field.m2m_reverse_name()),
+        )
+
+    def run(self, number: int) -> tuple[list[dict], dict]:
+        """One page of results and the facet counts.
+
+        One statement finds every match once (a WITH of the kinds' scored rows) and
+        answers from it the counts per kind, section and tag (each facet counted with the
+        other filters applied and its own left out, so a count says what choosing it
+        gives) and the ids of the page; a second fetches what the page shows."""
+        # The SQL below is put together from querysets compiled by Django, quoted table
+        # names and our own conditions; every value, the query included, is a parameter.
+        quote = connection.ops.quote_name
+        members = [self._scored(source) for source in self.sources]
+        combined = members[0].union(*members[1:], all=True) if len(members) > 1 else members[0]
+        matches_sql, params = combined.order_by().query.sql_with_params()
+        params = list(params)
+        parts = []
+
+        where, p = self._conditions(ignore="kind")
+        parts.append(
+            "SELECT 'kind', m.hit_kind, '', COUNT(*), 0.0 FROM m "  # noqa: S608
+            f"WHERE {where} GROUP BY m.hit_kind"
+        )
+        params += p
+
+        if any(s.section_field for s in self.sources):
+            table = quote(self._section_model()._meta.db_table)
+            where, p = self._conditions(ignore="section")
             parts.append(
-                f"SELECT 'section', t.slug, t.title, COUNT(*) FROM ({union}) m "  # noqa: S608
-                f"JOIN {table} t ON t.id = m.facet_key "
-                f"GROUP BY t.slug, t.title"
+                f"SELECT 'section', t.slug, t.title, COUNT(*), 0.0 FROM m "  # noqa: S608
+                f"JOIN {table} t ON t.id = m.hit_section_id "
+                f"WHERE {where} GROUP BY t.slug, t.title"
             )
-            params += [p for _, ps in by_section for p in ps]
+            params += p
+
         for source in self.sources:
-            if source.tag_field and self._applies(source, ignore="tag"):
-                through = source.queryset().model._meta.get_field(source.tag_field)
-                link = through.remote_field.through._meta
-                tag_table = quote(through.related_model._meta.db_table)
-                own = quote(through.m2m_column_name())
-                other = quote(through.m2m_reverse_name())
-                sql, p = self.matches(source, ignore="tag").values("pk").query.sql_with_params()
+            if source.tag_field:
+                link, tag_table, own, other = self._tag_tables(source)
+                where, p = self._conditions(ignore="tag")
                 parts.append(
-                    f"SELECT 'tag', t.slug, t.name, COUNT(*) FROM {quote(link.db_table)} l "  # noqa: S608
+                    f"SELECT 'tag', t.slug, t.name, COUNT(*), 0.0 FROM m "  # noqa: S608
+                    f"JOIN {link} l ON l.{own} = m.hit_id "
                     f"JOIN {tag_table} t ON t.id = l.{other} "
-                    f"WHERE l.{own} IN ({sql}) GROUP BY t.slug, t.name"
+                    f"WHERE m.hit_kind = %s AND {where} GROUP BY t.slug, t.name"
                 )
-                params += p
-        result = {"kind": [], "section": [], "tag": []}
-        if not parts:
-            return result
+                params += [source.kind, *p]
+
+        where, p = self._conditions()
+        parts.append(
+            "SELECT 'hit', p.hit_kind, CAST(p.hit_id AS TEXT), p.hit_title_match, p.hit_rank "  # noqa: S608
+            f"FROM (SELECT * FROM m WHERE {where} "
+            "ORDER BY m.hit_title_match DESC, m.hit_rank DESC, m.hit_kind, m.hit_id "
+            "LIMIT %s OFFSET %s) p"
+        )
+        params += [*p, PAGE_SIZE, (number - 1) * PAGE_SIZE]
+
+        sql = f"WITH m AS ({matches_sql}) " + " UNION ALL ".join(parts)  # noqa: S608
+        facets = {"kind": [], "section": [], "tag": []}
+        hits = []
         with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(parts), params)
-            for facet, key, label, count in cursor.fetchall():
-                if count:
-                    result[facet].append((key, label, count))
-        return result
+            cursor.execute(sql, params)
+            for facet, key, label, count, rank in cursor.fetchall():
+                if facet == "hit":
+                    hits.append((-count, -rank, key, int(label)))
+                elif count:
+                    facets[facet].append((key, label, count))
+        hits.sort()
+        return self._display([(kind, pk) for _, _, kind, pk in hits]), facets
+
+    def _display(self, hits: list[tuple[str, int]]) -> list[dict]:
+        """What the page shows of each hit, in the order of `hits`: one query."""
+        if not hits:
+            return []
+        members = []
+        for source in self.sources:
+            ids = [pk for kind, pk in hits if kind == source.kind]
+            if not ids:
+                continue
+            columns = source.columns
+            members.append(
+                source.queryset()
+                .filter(pk__in=ids)
+                .annotate(
+                    hit_kind=_text(Value(source.kind)),
+                    hit_id=F("pk"),
+                    hit_title=_text(columns["title"]),
+                    hit_subtitle=_text(columns.get("subtitle", Value(""))),
+                    hit_text=_text(columns["text"]),
+                    hit_link_a=_text(columns["link_a"]),
+                    hit_link_b=_text(columns.get("link_b", Value(""))),
+                    hit_section=_text(columns.get("section_title", Value(""))),
+                )
+                .values(*DISPLAY_COLUMNS)
+                .order_by()
+            )
+        combined = members[0].union(*members[1:], all=True) if len(members) > 1 else members[0]
+        rows = {(row["hit_kind"], row["hit_id"]): row for row in combined.order_by()}
+        return [rows[hit] for hit in hits if hit in rows]
 
 
 # --- Snippets ----------------------------------------------------------------------------

@@ -22,7 +22,6 @@ from django.db.models import (
     Case,
     F,
     FloatField,
-    Func,
     IntegerField,
     Q,
     TextField,
@@ -109,12 +108,14 @@ def _lexeme(word: str) -> str:
     return "'" + word.replace("'", "''") + "'"
 
 
-def _bigram_phrase(run: str) -> str:
-    return "(" + " <-> ".join(_lexeme(run[i : i + 2]) for i in range(len(run) - 1)) + ")"
+def _bigram_phrase(run: str, weight: str = "") -> str:
+    suffix = f":{weight}" if weight else ""
+    bigrams = (_lexeme(run[i : i + 2]) + suffix for i in range(len(run) - 1))
+    return "(" + " <-> ".join(bigrams) + ")"
 
 
-def _word_query(word: str) -> str:
-    alternatives = [f"{_lexeme(word)}:*"]
+def _word_query(word: str, weight: str = "") -> str:
+    alternatives = [f"{_lexeme(word)}:*{weight}"]
     runs = SCRIPT_RUN.findall(word)
     has_long_hangul = any(re.fullmatch(rf"[{HANGUL}]{{3,}}", run) for run in runs)
     if has_long_hangul or len(runs) > 1:
@@ -126,17 +127,19 @@ def _word_query(word: str) -> str:
     return "(" + " | ".join(alternatives) + ")"
 
 
-def _phrase_query(words: list[str]) -> str:
-    return "(" + " <-> ".join(f"{_lexeme(w)}:*" for w in words) + ")"
+def _phrase_query(words: list[str], weight: str = "") -> str:
+    return "(" + " <-> ".join(f"{_lexeme(w)}:*{weight}" for w in words) + ")"
 
 
 def _group_query(words: list[str]) -> str:
     return _word_query(words[0]) if len(words) == 1 else _phrase_query(words)
 
 
-def tsquery_text(parsed: ParsedQuery) -> str:
-    """The positive part of the query in to_tsquery syntax."""
-    parts = [_word_query(w) for w in parsed.terms] + [_phrase_query(p) for p in parsed.phrases]
+def tsquery_text(parsed: ParsedQuery, weight: str = "") -> str:
+    """The positive part of the query in to_tsquery syntax; with `weight` ("A"), only
+    lexemes of that weight match (the titles)."""
+    parts = [_word_query(w, weight) for w in parsed.terms]
+    parts += [_phrase_query(p, weight) for p in parsed.phrases]
     return " & ".join(parts)
 
 
@@ -146,18 +149,6 @@ def excluded_tsquery_text(parsed: ParsedQuery) -> str:
 
 def _tsquery(text: str) -> SearchQuery:
     return SearchQuery(text, search_type="raw", config="simple")
-
-
-class TitleMatch(Func):
-    """1 when the query matches the weight-A (title) part of a stored vector, else 0."""
-
-    output_field = IntegerField()
-
-    def as_sql(self, compiler, connection, **extra):
-        vector_sql, vector_params = compiler.compile(self.source_expressions[0])
-        query_sql, query_params = compiler.compile(self.source_expressions[1])
-        sql = f"(ts_filter({vector_sql}, '{{a}}') @@ {query_sql})::int"
-        return sql, [*vector_params, *query_params]
 
 
 # --- Sources -----------------------------------------------------------------------------
@@ -256,6 +247,8 @@ class Search:
         self.postgres = is_postgresql()
         if self.postgres:
             self.query = _tsquery(tsquery_text(parsed))
+            # Title matches rank first: the same query on weight-A lexemes only.
+            self.title_query = _tsquery(tsquery_text(parsed, weight="A"))
             excluded = excluded_tsquery_text(parsed)
             self.excluded = _tsquery(excluded) if excluded else None
             # Trigrams catch typos in titles; phrases stay exact. A word shorter than four
@@ -263,34 +256,39 @@ class Search:
             long_enough = any(len(term) >= TRIGRAM_MIN_LENGTH for term in parsed.terms)
             self.trigram_text = " ".join(parsed.terms) if long_enough else ""
 
-    def matches(self, source: Source):
-        """What the query finds of one kind; filters apply later, on the scored rows."""
+    def matches(self, source: Source, *, fuzzy: bool = False):
+        """What the query finds of one kind; filters apply later, on the scored rows.
+        `fuzzy`: the titles within pg_trgm's word similarity of the words instead."""
         qs = source.queryset()
         if self.postgres:
-            match = Q(search_vector=self.query)
-            if self.trigram_text and source.trigrams:
-                match |= Q(search_trigram__trigram_word_similar=self.trigram_text)
-            qs = qs.filter(match)
+            if fuzzy:
+                qs = qs.filter(search_trigram__trigram_word_similar=self.trigram_text)
+            else:
+                qs = qs.filter(search_vector=self.query)
             if self.excluded is not None:
                 qs = qs.exclude(search_vector=self.excluded)
         else:
             qs = qs.filter(_fallback_match(source, self.parsed))
         return qs.order_by()
 
-    def _scored(self, source: Source):
+    def _scored(self, source: Source, *, fuzzy: bool = False):
         """Every match of one kind, light: kind, id, section, title match and rank."""
-        if self.postgres:
-            rank = SearchRank(F("search_vector"), self.query)
-            if self.trigram_text and source.trigrams:
-                rank = rank + TrigramWordSimilarity(self.trigram_text, "search_trigram")
-            rank = rank * Value(source.boost)
-            title_match = TitleMatch(F("search_vector"), self.query)
+        if fuzzy:
+            rank = TrigramWordSimilarity(self.trigram_text, "search_trigram") * Value(source.boost)
+            title_match = Value(0)
+        elif self.postgres:
+            rank = SearchRank(F("search_vector"), self.query) * Value(source.boost)
+            title_match = Case(
+                When(search_vector=self.title_query, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
         else:
             rank = Value(source.boost)
             title_match = _fallback_title_match(source, self.parsed)
         section = F(source.section_field) if source.section_field else Value(None)
         return (
-            self.matches(source)
+            self.matches(source, fuzzy=fuzzy)
             .annotate(
                 hit_kind=_text(Value(source.kind)),
                 hit_id=F("pk"),
@@ -350,9 +348,19 @@ class Search:
         # The SQL below is put together from querysets compiled by Django, quoted table
         # names and our own conditions; every value, the query included, is a parameter.
         quote = connection.ops.quote_name
-        members = [self._scored(source) for source in self.sources]
-        combined = members[0].union(*members[1:], all=True) if len(members) > 1 else members[0]
-        matches_sql, params = combined.order_by().query.sql_with_params()
+        exact_sql, params = _union([self._scored(source) for source in self.sources])
+        with_sql = f"WITH m AS ({exact_sql}) "
+        fuzzy = [self._scored(s, fuzzy=True) for s in self.sources if s.trigrams]
+        if self.postgres and self.trigram_text and fuzzy:
+            # Typos are looked for only when the words themselves find nothing: the
+            # trigram scan is skipped (a one-time filter) whenever `exact` has rows.
+            fuzzy_sql, fuzzy_params = _union(fuzzy)
+            with_sql = (
+                f"WITH exact AS ({exact_sql}), fuzzy AS ({fuzzy_sql}), "  # noqa: S608
+                "m AS (SELECT * FROM exact UNION ALL "
+                "SELECT * FROM fuzzy WHERE NOT EXISTS (SELECT 1 FROM exact)) "
+            )
+            params = [*params, *fuzzy_params]
         params = list(params)
         parts = []
 
@@ -394,7 +402,7 @@ class Search:
         )
         params += [*p, PAGE_SIZE, (number - 1) * PAGE_SIZE]
 
-        sql = f"WITH m AS ({matches_sql}) " + " UNION ALL ".join(parts)  # noqa: S608
+        sql = with_sql + " UNION ALL ".join(parts)
         facets = {"kind": [], "section": [], "tag": []}
         hits = []
         with connection.cursor() as cursor:
@@ -436,6 +444,11 @@ class Search:
         combined = members[0].union(*members[1:], all=True) if len(members) > 1 else members[0]
         rows = {(row["hit_kind"], row["hit_id"]): row for row in combined.order_by()}
         return [rows[hit] for hit in hits if hit in rows]
+
+
+def _union(querysets) -> tuple[str, tuple]:
+    combined = querysets[0].union(*querysets[1:], all=True) if len(querysets) > 1 else querysets[0]
+    return combined.order_by().query.sql_with_params()
 
 
 # --- Snippets ----------------------------------------------------------------------------

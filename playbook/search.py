@@ -120,7 +120,9 @@ def _word_query(word: str, weight: str = "") -> str:
     has_long_hangul = any(re.fullmatch(rf"[{HANGUL}]{{3,}}", run) for run in runs)
     if has_long_hangul or len(runs) > 1:
         parts = [
-            _bigram_phrase(run) if re.fullmatch(rf"[{HANGUL}]{{3,}}", run) else f"{_lexeme(run)}:*"
+            _bigram_phrase(run, weight)
+            if re.fullmatch(rf"[{HANGUL}]{{3,}}", run)
+            else f"{_lexeme(run)}:*{weight}"
             for run in runs
         ]
         alternatives.append("(" + " & ".join(parts) + ")")
@@ -350,8 +352,8 @@ class Search:
         quote = connection.ops.quote_name
         exact_sql, params = _union([self._scored(source) for source in self.sources])
         with_sql = f"WITH m AS ({exact_sql}) "
-        fuzzy = [self._scored(s, fuzzy=True) for s in self.sources if s.trigrams]
-        if self.postgres and self.trigram_text and fuzzy:
+        if self.postgres and self.trigram_text and any(s.trigrams for s in self.sources):
+            fuzzy = [self._scored(s, fuzzy=True) for s in self.sources if s.trigrams]
             # Typos are looked for only when the words themselves find nothing: the
             # trigram scan is skipped (a one-time filter) whenever `exact` has rows.
             fuzzy_sql, fuzzy_params = _union(fuzzy)

@@ -66,3 +66,9 @@ def test_snippet_shows_the_text_around_the_first_match():
     assert "<mark>윤리</mark>적 판단" in html
     assert html.startswith("… ") and html.endswith(" …")
     assert len(html) < 400
+
+
+def test_title_query_restricts_every_lexeme_to_weight_a():
+    assert tsquery_text(parse_query("거버넌스 Gumloop"), weight="A") == (
+        "('거버넌스':*A | (('거버':A <-> '버넌':A <-> '넌스':A))) & ('gumloop':*A)"
+    )

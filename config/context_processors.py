@@ -11,6 +11,7 @@ NAV_BY_URL_NAME = {
     "checklist": "governance",
     "changes": "changes",
     "map": "map",
+    "search": "search",
 }
 
 

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Search vectors, GIN indexes and pg_trgm; harmless on the SQLite first run.
+    "django.contrib.postgres",
     "django_htmx",
     "simple_history",
     "playbook",

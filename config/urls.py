@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from config import views
 from config.login import admin_login
+from config.search import search
 from playbook.urls import urlpatterns as playbook_urlpatterns
 
 # The principle page gathers teams, talks and checklist items, so its view lives in
@@ -19,6 +20,7 @@ urlpatterns = [
     path("", include("governance.urls")),
     path("changes/", views.changes, name="changes"),
     path("map/", views.playbook_map, name="map"),
+    path("search/", search, name="search"),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/login/", admin_login, name="admin-login"),

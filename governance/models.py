@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from playbook.markdown import MarkdownRenderedModel
 from playbook.models import Principle
+from playbook.search_fields import search_indexes, search_vector_field, trigram_text_field
 
 
 class Checklist(MarkdownRenderedModel):
@@ -138,12 +139,15 @@ class ChecklistItem(MarkdownRenderedModel):
     weight = models.PositiveSmallIntegerField(_("weight"), default=1)
     required = models.BooleanField(_("required"), default=False)
     order = models.PositiveIntegerField(_("order"), default=0)
+    search_vector = search_vector_field(A=["prompt"], C=["guidance"])
+    search_trigram = trigram_text_field("prompt")
 
     markdown_fields = ("guidance",)
     objects = ChecklistItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["section__order", "order", "id"]
+        indexes = search_indexes("checklistitem")
         verbose_name = _("checklist item")
         verbose_name_plural = _("checklist items")
 

@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from playbook.markdown import MarkdownRenderedModel
 from playbook.revisions import bump_section_revision
+from playbook.search_fields import search_indexes, search_vector_field, trigram_text_field
 from playbook.versioning import VersionedModel
 
 
@@ -133,8 +134,18 @@ class Principle(SectionContent, VersionedModel, MarkdownRenderedModel):
         Tag, blank=True, related_name="principles", verbose_name=_("tags")
     )
     is_published = models.BooleanField(_("published"), default=True)
+    search_vector = search_vector_field(
+        A=["title", "title_en"], B=["summary"], C=["responsible_ai"]
+    )
+    search_trigram = trigram_text_field("title", "title_en")
     history = HistoricalRecords(
-        excluded_fields=["summary_html", "responsible_ai_html", "live_revision"]
+        excluded_fields=[
+            "summary_html",
+            "responsible_ai_html",
+            "live_revision",
+            "search_vector",
+            "search_trigram",
+        ]
     )
 
     markdown_fields = ("summary", "responsible_ai")
@@ -142,6 +153,7 @@ class Principle(SectionContent, VersionedModel, MarkdownRenderedModel):
 
     class Meta:
         ordering = ["section__order", "order", "id"]
+        indexes = search_indexes("principle")
         verbose_name = _("principle")
         verbose_name_plural = _("principles")
 
@@ -198,13 +210,24 @@ class LiveUpdate(SectionContent, VersionedModel, MarkdownRenderedModel):
     # The revision that brought the update into the section: pollers behind it are sent
     # the update as new, the others only as a change to an update they already show.
     created_revision = models.PositiveBigIntegerField(default=0, editable=False)
-    history = HistoricalRecords(excluded_fields=["body_html", "live_revision", "created_revision"])
+    search_vector = search_vector_field(C=["body"])
+    search_trigram = trigram_text_field("body")
+    history = HistoricalRecords(
+        excluded_fields=[
+            "body_html",
+            "live_revision",
+            "created_revision",
+            "search_vector",
+            "search_trigram",
+        ]
+    )
 
     markdown_fields = ("body",)
     objects = LiveUpdateQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = search_indexes("liveupdate")
         verbose_name = _("live update")
         verbose_name_plural = _("live updates")
 

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from playbook.markdown import MarkdownRenderedModel
 from playbook.models import Principle
+from playbook.search_fields import search_indexes, search_vector_field, trigram_text_field
 from playbook.versioning import VersionedModel
 from teams.timestamps import format_timestamp
 from teams.video import embed_url, url_at
@@ -85,13 +86,18 @@ class Team(VersionedModel, MarkdownRenderedModel):
     principles = models.ManyToManyField(
         Principle, through="TeamPrinciple", related_name="teams", verbose_name=_("principles")
     )
-    history = HistoricalRecords(excluded_fields=["summary_html"])
+    search_vector = search_vector_field(
+        A=["name", "name_ko"], B=["tagline", "leader"], C=["summary"]
+    )
+    search_trigram = trigram_text_field("name", "name_ko")
+    history = HistoricalRecords(excluded_fields=["summary_html", "search_vector", "search_trigram"])
 
     markdown_fields = ("summary",)
     objects = TeamQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name"]
+        indexes = search_indexes("team")
         verbose_name = _("team")
         verbose_name_plural = _("teams")
 
@@ -210,13 +216,16 @@ class Talk(VersionedModel, MarkdownRenderedModel):
     principles = models.ManyToManyField(
         Principle, through="TalkPrinciple", related_name="talks", verbose_name=_("principles")
     )
-    history = HistoricalRecords(excluded_fields=["summary_html"])
+    search_vector = search_vector_field(A=["title", "title_en"], B=["summary"], C=["event"])
+    search_trigram = trigram_text_field("title", "title_en")
+    history = HistoricalRecords(excluded_fields=["summary_html", "search_vector", "search_trigram"])
 
     markdown_fields = ("summary",)
     objects = TalkQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "title"]
+        indexes = search_indexes("talk")
         verbose_name = _("talk")
         verbose_name_plural = _("talks")
 

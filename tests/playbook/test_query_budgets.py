@@ -41,6 +41,11 @@ def page_urls():
         + "?since=0",
         "changes": reverse("changes"),
         "map": reverse("map"),
+        "search": reverse("search") + "?q=%EC%9C%A4%EB%A6%AC",  # 윤리
+        "search, filtered, second page": reverse("search")
+        + "?q=%EC%9C%A4%EB%A6%AC&type=principle&tag=ethics&page=2",
+        "search, mixed with a phrase and a minus": reverse("search")
+        + "?q=AI+%22%EB%AA%A8%EB%8D%B8+%ED%8F%89%EA%B0%80%22+-Gumloop",
     }
 
 

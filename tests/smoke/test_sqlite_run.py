@@ -35,6 +35,24 @@ def test_sqlite_first_run_serves_every_page(tmp_path):
             assert status == 200, path
         status, body = fetch(base + "/teams/gamma/")
         assert "Grant Lee" in body
+        # Search falls back to case-insensitive matching on the same fields and page.
+        for query in [
+            "",
+            "%EC%B1%84%EC%9A%A9",
+            "gumloop",
+            "%22%EC%84%A4%EB%AA%85+%EA%B0%80%EB%8A%A5%EC%84%B1%22",
+            "%EA%B1%B0%EB%B2%84%EB%84%8C%EC%8A%A4+-%EB%AA%A8%EB%8D%B8",
+            "%00%22-",
+            "x" * 300,
+        ]:
+            assert fetch(base + f"/search/?q={query}")[0] == 200, query
+        status, body = fetch(base + "/search/?q=%EC%B1%84%EC%9A%A9")  # 채용
+        assert 'href="/principles/product-led-hiring/"' in body
+        assert "<mark>채용</mark>" in body
+        status, body = fetch(base + "/search/?q=%EC%B1%84%EC%9A%A9&type=principle&tag=hiring")
+        assert status == 200 and 'href="/principles/product-led-hiring/"' in body
+        status, body = fetch(base + "/search/?q=gumloop")
+        assert 'href="/teams/gumloop/"' in body
         status, body = fetch(base + "/healthz")
         assert status == 200 and json.loads(body)["database"] is True
         assert fetch(base + "/teams/no-such-team/")[0] == 404

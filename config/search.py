@@ -1,0 +1,262 @@
+"""/search/: principles, teams, talks, checklist items and live updates, ranked together.
+
+The engine is playbook.search; this module, which may import all three apps, says what
+each kind is: what readers may find, which fields are shown and where a result links."""
+
+from dataclasses import dataclass
+
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Concat
+from django.http import QueryDict
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from governance.models import ChecklistItem
+from playbook.models import LiveUpdate, Principle
+from playbook.search import (
+    MAX_PAGE,
+    MAX_QUERY_LENGTH,
+    PAGE_SIZE,
+    Filters,
+    Search,
+    Source,
+    highlight,
+    parse_query,
+    snippet,
+)
+from teams.models import Talk, Team
+
+SOURCES = [
+    Source(
+        kind="principle",
+        label=_("Principle"),
+        queryset=lambda: Principle.objects.published(),
+        columns={
+            "title": F("title"),
+            "subtitle": F("title_en"),
+            "text": Concat("summary", Value("\n\n"), "responsible_ai", output_field=TextField()),
+            "link_a": F("slug"),
+            "section_title": F("section__title"),
+        },
+        title_fields=("title", "title_en"),
+        text_fields=("summary", "responsible_ai"),
+        section_field="section",
+        tag_field="tags",
+        boost=1.5,
+    ),
+    Source(
+        kind="team",
+        label=_("Team"),
+        queryset=lambda: Team.objects.all(),
+        columns={
+            "title": F("name"),
+            "subtitle": F("name_ko"),
+            "text": Concat(
+                "tagline",
+                Value("\n\n"),
+                "leader",
+                Value("\n\n"),
+                "summary",
+                output_field=TextField(),
+            ),
+            "link_a": F("slug"),
+        },
+        title_fields=("name", "name_ko"),
+        text_fields=("tagline", "leader", "summary"),
+        boost=1.5,
+    ),
+    Source(
+        kind="talk",
+        label=_("Talk"),
+        queryset=lambda: Talk.objects.all(),
+        columns={
+            "title": F("title"),
+            "subtitle": F("title_en"),
+            "text": F("summary"),
+            "link_a": F("slug"),
+        },
+        title_fields=("title", "title_en"),
+        text_fields=("summary", "event"),
+        boost=1.2,
+    ),
+    Source(
+        kind="item",
+        label=_("Checklist item"),
+        # The checklist page shows its newest published version: older versions' items
+        # would repeat the same questions, and drafts are not public.
+        queryset=lambda: ChecklistItem.objects.in_current_versions(),
+        columns={
+            "title": F("prompt"),
+            "subtitle": F("section__version__checklist__title"),
+            "text": F("guidance"),
+            "link_a": F("section__version__checklist__slug"),
+            "link_b": F("key"),
+        },
+        title_fields=("prompt",),
+        text_fields=("guidance",),
+    ),
+    Source(
+        kind="update",
+        label=_("Live update"),
+        # A retracted update stays on its section page, marked as such, but is not
+        # offered by search: a withdrawn statement should not be found as an answer.
+        queryset=lambda: LiveUpdate.objects.filter(retracted_at__isnull=True),
+        columns={
+            "title": F("section__title"),
+            "text": F("body"),
+            "link_a": F("section__slug"),
+            "link_b": F("pk"),
+            "section_title": F("section__title"),
+        },
+        title_fields=(),
+        text_fields=("body",),
+        section_field="section",
+        trigrams=False,
+    ),
+]
+KIND_LABELS = {source.kind: source.label for source in SOURCES}
+EXAMPLES = ["윤리", "채용", "벤치마크", '"설명 가능성"', "Gumloop", "거버넌스 -모델"]
+
+
+def result_url(row: dict) -> str:
+    kind, a, b = row["hit_kind"], row["hit_link_a"], row["hit_link_b"]
+    if kind == "principle":
+        return reverse("playbook:principle", args=[a])
+    if kind == "team":
+        return reverse("teams:team", args=[a])
+    if kind == "talk":
+        return reverse("teams:talk", args=[a])
+    if kind == "item":
+        return reverse("governance:checklist", args=[a]) + f"#item-{b}"
+    return reverse("playbook:section", args=[a]) + f"#update-{b}"
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+def _url(q: str, filters: Filters, **change) -> str:
+    params = QueryDict(mutable=True)
+    params["q"] = q
+    values = {"type": filters.kind, "section": filters.section, "tag": filters.tag, **change}
+    for name, value in values.items():
+        if value:
+            params[name] = value
+    return reverse("search") + "?" + params.urlencode()
+
+
+def _slug(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value if value and len(value) <= 100 and value.replace("-", "").isalnum() else None
+
+
+def _page_number(value: str | None) -> int:
+    try:
+        return min(max(int(value or 1), 1), MAX_PAGE)
+    except ValueError:
+        return 1
+
+
+def search_context(params) -> dict:
+    parsed = parse_query(params.get("q", ""))
+    kind = params.get("type")
+    filters = Filters(
+        kind=kind if kind in KIND_LABELS else None,
+        section=_slug(params.get("section")),
+        tag=_slug(params.get("tag")),
+    )
+    context = {
+        "parsed": parsed,
+        "search_text": parsed.text,
+        "max_length": MAX_QUERY_LENGTH,
+        "examples": [(example, _url(example, Filters())) for example in EXAMPLES],
+        "filters": filters,
+        "hidden_filters": [
+            (name, value)
+            for name, value in (
+                ("type", filters.kind),
+                ("section", filters.section),
+                ("tag", filters.tag),
+            )
+            if value
+        ],
+        "results": [],
+    }
+    if not parsed.has_positive:
+        return context
+
+    search = Search(SOURCES, parsed, filters)
+    number = _page_number(params.get("page"))
+    rows, facets = search.run(number)
+    kind_counts = {key: count for key, _label, count in facets["kind"]}
+    total = kind_counts.get(filters.kind, 0) if filters.kind else sum(kind_counts.values())
+    needles = parsed.needles
+    results = [
+        {
+            "kind": row["hit_kind"],
+            "kind_label": KIND_LABELS[row["hit_kind"]],
+            "url": result_url(row),
+            "title": highlight(row["hit_title"], needles)
+            if row["hit_kind"] != "update"
+            else SafeString(""),
+            "subtitle": highlight(row["hit_subtitle"], needles),
+            "section": row["hit_section"],
+            "snippet": snippet(row["hit_text"], needles),
+        }
+        for row in rows
+    ]
+    q = parsed.text
+    kinds = [
+        Option(s.kind, s.label, kind_counts[s.kind], s.kind == filters.kind,
+               _url(q, filters, type=s.kind))
+        for s in SOURCES
+        if s.kind in kind_counts
+    ]  # fmt: skip
+    sections = [
+        Option(slug, label, count, slug == filters.section, _url(q, filters, section=slug))
+        for slug, label, count in facets["section"]
+    ]
+    tags = [
+        Option(slug, label, count, slug == filters.tag, _url(q, filters, tag=slug))
+        for slug, label, count in sorted(facets["tag"], key=lambda t: (-t[2], t[1]))
+    ]
+    last_page = max(1, -(-total // PAGE_SIZE))
+    context.update(
+        {
+            "results": results,
+            "total": total,
+            "page_number": number,
+            "first_position": (number - 1) * PAGE_SIZE + 1,
+            "previous_url": _url(q, filters, page=number - 1) if number > 1 else "",
+            "next_url": _url(q, filters, page=number + 1) if number < last_page else "",
+            "kind_options": kinds,
+            "section_options": sections,
+            "tag_options": tags,
+            "all_kinds_url": _url(q, filters, type=None),
+            "all_sections_url": _url(q, filters, section=None),
+            "all_tags_url": _url(q, filters, tag=None),
+            "is_filtered": bool(filters.kind or filters.section or filters.tag),
+            "clear_filters_url": _url(q, Filters()),
+            "searched": True,
+        }
+    )
+    return context
+
+
+@require_GET
+def search(request):
+    context = search_context(request.GET)
+    template = "search.html#results" if request.htmx else "search.html"
+    response = render(request, template, context)
+    # The same URL answers a whole page or, to htmx, only the results.
+    patch_vary_headers(response, ["HX-Request"])
+    return response

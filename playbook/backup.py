@@ -6,6 +6,7 @@ side effects, and resets sequences); the authors they point to travel by usernam
 recreated, without a usable password, where missing. Version history is not included.
 """
 
+import datetime
 import json
 import tempfile
 from pathlib import Path
@@ -14,6 +15,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.management import call_command
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 
 FORMAT = "tiny-teams-playbook/backup"
@@ -23,6 +25,17 @@ CONTENT_APPS = ("playbook", "teams", "governance")
 
 class BackupError(Exception):
     pass
+
+
+class ExactJSONEncoder(DjangoJSONEncoder):
+    """Keeps times to the microsecond: Django's encoder cuts them to milliseconds, which
+    would make a restored database differ from the one backed up."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime | datetime.time):
+            text = o.isoformat()
+            return text[:-6] + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
 
 
 def content_models() -> list:
@@ -61,7 +74,9 @@ def export_content() -> dict:
             for u in users
         ],
         "objects": json.loads(
-            serializers.serialize("json", objects, use_natural_foreign_keys=True)
+            serializers.serialize(
+                "json", objects, use_natural_foreign_keys=True, cls=ExactJSONEncoder
+            )
         ),
     }
 

@@ -61,3 +61,18 @@ def test_import_refuses_what_is_not_a_backup(tmp_path, text):
     backup.write_text(text, encoding="utf-8")
     with pytest.raises(CommandError):
         call_command("import_playbook", str(backup))
+
+
+def test_times_keep_their_microseconds(tmp_path):
+    import datetime
+
+    from playbook.models import SeedRecord
+
+    record = SeedRecord.objects.first()
+    when = datetime.datetime(2026, 11, 20, 9, 30, 0, 123, tzinfo=datetime.UTC)  # < 1 ms
+    SeedRecord.objects.filter(pk=record.pk).update(loaded_at=when)
+    data = export_content()
+    exported = next(
+        o for o in data["objects"] if o["model"] == "playbook.seedrecord" and o["pk"] == record.pk
+    )
+    assert exported["fields"]["loaded_at"] == "2026-11-20T09:30:00.000123Z"

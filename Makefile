@@ -93,9 +93,11 @@ format: setup
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# Rebuild the English catalogue after changing interface strings.
+# Rebuild both catalogues after changing interface strings, then translate the new Korean
+# entries in locale/ko (tests/playbook/test_catalogues.py fails until every one is) and run
+# `make messages` again to compile.
 messages: setup
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var
+	$(PY) manage.py makemessages -l ko -l en --ignore=.venv --ignore=var --ignore=tests --ignore=bench
 	$(PY) manage.py compilemessages --ignore=.venv
 
 clean:

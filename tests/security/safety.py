@@ -26,8 +26,13 @@ class _Audit(HTMLParser):
         if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
             self.problems.append("meta refresh")
         for name, value in attrs.items():
-            if name.startswith("on") or name.startswith("hx-on") or name == "hx-trigger":
+            if name.startswith("on") or name.startswith("hx-on"):
                 self.problems.append(f"{name}= on <{tag}>")
+            # htmx triggers that fire by themselves would let injected markup send requests.
+            if name == "hx-trigger" and any(
+                word in (value or "") for word in ("load", "revealed", "intersect", "every")
+            ):
+                self.problems.append(f"hx-trigger={value!r} on <{tag}>")
             if name in URL_ATTRIBUTES and value:
                 cleaned = "".join(value.split()).lower()
                 if cleaned.startswith(DANGEROUS_SCHEMES):

@@ -45,6 +45,8 @@ def public_pages():
         "/governance/",
         "/governance/responsible-ai-development/",
         "/changes/",
+        "/map/",
+        "/search/",
         "/healthz",
         "/admin/login/",
     ]

@@ -69,6 +69,8 @@ def test_pages_showing_typed_content_stay_safe(editor_client):
         reverse("playbook:section-feed", args=[live.slug]),
         reverse("changes"),
         reverse("home"),
+        reverse("search") + "?q=script",
+        reverse("search") + "?q=alert",
     ]:
         page = editor_client.get(url).content.decode()
         assert unsafe_parts(page) == [], url
@@ -100,3 +102,11 @@ def test_assessment_answers_stay_safe(client):
         response = client.get(page_url + export)
         assert response.status_code == 200
         assert response["Content-Type"].split(";")[0] != "text/html"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_search_queries_cannot_inject_markup(client, payload):
+    response = client.get(reverse("search"), {"q": payload})
+    assert response.status_code in {200, 400}
+    assert unsafe_parts(response.content.decode()) == []

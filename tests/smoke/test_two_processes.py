@@ -57,3 +57,20 @@ def test_an_edit_through_one_process_reaches_readers_of_the_other(tmp_path, shar
             assert "다른 프로세스에서 쓴 소식" in body
             assert int(headers["X-Live-Revision"]) > revision
             assert redis.Redis.from_url(shared_redis).keys("*section-revision*")
+
+            # And the other way round: an edit through the second, read through the first.
+            revision = int(headers["X-Live-Revision"])
+            other_editor = Session(second)
+            other_editor.sign_in(*EDITOR)
+            other_editor.request(f"/sections/{LIVE}/")
+            status, _, _ = other_editor.post_htmx(
+                f"/sections/{LIVE}/updates/", {"body": "두 번째 프로세스에서 쓴 소식"}
+            )
+            assert status == 200
+            first_reader = Session(first)
+            status, _, body = first_reader.request(f"/sections/{LIVE}/changes?since={revision}")
+            assert status == 200 and "두 번째 프로세스에서 쓴 소식" in body
+            for path in ["/", f"/sections/{LIVE}/", "/changes/"]:
+                assert first_reader.request(path)[2].count("프로세스에서 쓴 소식") == Session(
+                    second
+                ).request(path)[2].count("프로세스에서 쓴 소식"), path

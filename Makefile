@@ -63,6 +63,11 @@ psycopg.connect(dbname='postgres', user=c['USER'] or None, password=c['PASSWORD'
 		echo "     or set DATABASE_URL=postgres://USER:PASSWORD@HOST:PORT/NAME" >&2; \
 		exit 1; \
 	fi; \
+	if ! $(PY) -c "import redis; redis.Redis(host='127.0.0.1', port=6379, socket_timeout=3).ping()" 2>/dev/null; then \
+		echo "error: no Redis answers at 127.0.0.1:6379 (the shared-cache and fault tests use it)" >&2; \
+		echo "fix: start it, e.g. 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save \"\"'" >&2; \
+		exit 1; \
+	fi; \
 	if [ -n "$(PYTEST_ARGS)" ]; then exec $(VENV)/bin/pytest $(PYTEST_ARGS); fi; \
 	$(VENV)/bin/pytest && $(VENV)/bin/pytest -m faults tests/faults
 

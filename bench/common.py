@@ -15,13 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.app_server import (  # noqa: E402
-    app_env,
-    fetch,
-    fresh_postgres_database,
-    manage,
-    serving,
-)
+from tests.app_server import fetch, loaded_app, serving  # noqa: E402
 
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(max(2, os.cpu_count() or 2))))
 
@@ -34,26 +28,23 @@ def require_wrk() -> str:
 
 
 @contextmanager
-def production_app(name: str, redis_url: str = ""):
+def production_app(name: str):
     """The app with DEBUG off, hashed static files and a loaded playbook, on PostgreSQL."""
-    with tempfile.TemporaryDirectory() as var, fresh_postgres_database(name) as database_url:
-        env = app_env(
+    with (
+        tempfile.TemporaryDirectory() as var,
+        loaded_app(
             Path(var),
-            DATABASE_URL=database_url,
+            name,
+            editor=("bench-editor", "a-long-bench-password-9"),
+            collectstatic=True,
             DJANGO_DEBUG="0",
             DJANGO_SECRET_KEY="bench-" + os.urandom(16).hex(),
             DJANGO_SECURE_SSL_REDIRECT="0",
             DJANGO_SECURE_COOKIES="0",
-            PLAYBOOK_EDITOR_PASSWORD="a-long-bench-password-9",
-        )
-        if redis_url:
-            env["REDIS_URL"] = redis_url
-        manage(env, "migrate", "--noinput")
-        manage(env, "collectstatic", "--noinput")
-        manage(env, "load_playbook")
-        manage(env, "createeditor", "bench-editor")
-        with serving(env, workers=WORKERS) as base:
-            yield base, env
+        ) as env,
+        serving(env, workers=WORKERS) as base,
+    ):
+        yield base, env
 
 
 def static_css_url(base: str) -> str:

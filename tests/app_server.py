@@ -134,6 +134,24 @@ def fresh_postgres_database(suffix: str):
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@contextmanager
+def loaded_app(tmp_path, name: str, *, editor=None, collectstatic=False, **extra):
+    """The environment of an app on a fresh PostgreSQL database (see
+    fresh_postgres_database), migrated and loaded with the playbook, as an operator sets
+    one up; with `editor=(username, password)` it also has that editor account."""
+    with fresh_postgres_database(name) as database_url:
+        env = app_env(tmp_path, DATABASE_URL=database_url, **extra)
+        if editor:
+            env["PLAYBOOK_EDITOR_PASSWORD"] = editor[1]
+        manage(env, "migrate", "--noinput")
+        if collectstatic:
+            manage(env, "collectstatic", "--noinput")
+        manage(env, "load_playbook")
+        if editor:
+            manage(env, "createeditor", editor[0])
+        yield env
+
+
 class Session:
     """A person's HTTP session with cookies, able to sign in and send CSRF-protected posts."""
 

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from tests.app_server import app_env, fresh_postgres_database, manage, serving
+from tests.app_server import loaded_app, serving
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 EDITOR = ("minji", "a-long-browser-password-7")
@@ -15,18 +15,16 @@ EDITOR = ("minji", "a-long-browser-password-7")
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory):
     """The base URL of a running app with the playbook and one editor account."""
-    with fresh_postgres_database("browser") as database_url:
-        env = app_env(
+    with (
+        loaded_app(
             tmp_path_factory.mktemp("browser"),
-            DATABASE_URL=database_url,
-            PLAYBOOK_EDITOR_PASSWORD=EDITOR[1],
+            "browser",
+            editor=EDITOR,
             PLAYBOOK_LIVE_POLL_SECONDS="2",  # readers ask every 2 s instead of 10
-        )
-        manage(env, "migrate", "--noinput")
-        manage(env, "load_playbook")
-        manage(env, "createeditor", EDITOR[0])
-        with serving(env) as base:
-            yield base
+        ) as env,
+        serving(env) as base,
+    ):
+        yield base
 
 
 @pytest.fixture(scope="session")

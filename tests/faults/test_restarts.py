@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from tests.app_server import Session, app_env, fresh_postgres_database, manage, serving
+from tests.app_server import Session, loaded_app, manage, serving
 
 pytestmark = pytest.mark.faults
 
@@ -35,18 +35,11 @@ def postgres_ready() -> bool:
 
 @pytest.fixture
 def app(tmp_path):
-    with fresh_postgres_database("faults") as database_url:
-        env = app_env(
-            tmp_path,
-            DATABASE_URL=database_url,
-            REDIS_URL=REDIS_URL,
-            PLAYBOOK_EDITOR_PASSWORD=EDITOR[1],
-        )
-        manage(env, "migrate", "--noinput")
-        manage(env, "load_playbook")
-        manage(env, "createeditor", EDITOR[0])
-        with serving(env) as base:
-            yield base, env
+    with (
+        loaded_app(tmp_path, "faults", editor=EDITOR, REDIS_URL=REDIS_URL) as env,
+        serving(env) as base,
+    ):
+        yield base, env
 
 
 def test_postgres_restart_loses_no_acknowledged_write(app):

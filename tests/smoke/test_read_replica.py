@@ -5,23 +5,15 @@ is enough to see the router send each query where it belongs."""
 
 import pytest
 
-from tests.app_server import Session, app_env, fresh_postgres_database, manage, serving
+from tests.app_server import Session, loaded_app, manage, serving
 
 pytestmark = pytest.mark.smoke
 
 
 def test_reads_use_the_replica_and_writes_the_primary(tmp_path):
-    with fresh_postgres_database("replica") as database_url:
-        env = app_env(
-            tmp_path,
-            DATABASE_URL=database_url,
-            # The same server under another application name stands in for a replica.
-            DATABASE_REPLICA_URL=database_url + "?application_name=replica",
-            PLAYBOOK_EDITOR_PASSWORD="a-long-replica-pass-2",
-        )
-        manage(env, "migrate", "--noinput")
-        manage(env, "load_playbook")
-        manage(env, "createeditor", "yuna")
+    with loaded_app(tmp_path, "replica", editor=("yuna", "a-long-replica-pass-2")) as env:
+        # The same server under another application name stands in for a replica.
+        env["DATABASE_REPLICA_URL"] = env["DATABASE_URL"] + "?application_name=replica"
         check = manage(env, "shell", "-c", _ROUTING_CHECK)
         assert check.strip().splitlines()[-1] == "read=replica write=default in-transaction=default"
         with serving(env) as base:

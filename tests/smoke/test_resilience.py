@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.app_server import Session, app_env, fresh_postgres_database, manage, serving
+from tests.app_server import Session, loaded_app, serving
 
 pytestmark = pytest.mark.smoke
 
@@ -13,31 +13,29 @@ LIVE = "/sections/tech-and-product/"
 
 
 def test_pages_are_served_when_redis_does_not_answer(tmp_path):
-    with fresh_postgres_database("no_redis") as database_url:
-        env = app_env(
+    with (
+        loaded_app(
             tmp_path,
-            DATABASE_URL=database_url,
+            "no_redis",
+            editor=("haneul", "a-long-no-cache-pass-5"),
             REDIS_URL="redis://127.0.0.1:1/0",  # nothing listens there
-            PLAYBOOK_EDITOR_PASSWORD="a-long-no-cache-pass-5",
-        )
-        manage(env, "migrate", "--noinput")
-        manage(env, "load_playbook")
-        manage(env, "createeditor", "haneul")
-        with serving(env) as base:
-            reader = Session(base)
-            for path in [*PAGES, LIVE]:
-                status, _, _ = reader.request(path)
-                assert status == 200, path
-            status, headers, _ = reader.request(LIVE + "changes?since=0")
-            assert status == 200 and int(headers["X-Live-Revision"]) > 0
-            status, _, body = reader.request("/healthz")
-            assert status == 200  # degraded, but serving
-            assert json.loads(body) == {"status": "degraded", "database": True, "cache": False}
+        ) as env,
+        serving(env) as base,
+    ):
+        reader = Session(base)
+        for path in [*PAGES, LIVE]:
+            status, _, _ = reader.request(path)
+            assert status == 200, path
+        status, headers, _ = reader.request(LIVE + "changes?since=0")
+        assert status == 200 and int(headers["X-Live-Revision"]) > 0
+        status, _, body = reader.request("/healthz")
+        assert status == 200  # degraded, but serving
+        assert json.loads(body) == {"status": "degraded", "database": True, "cache": False}
 
-            editor = Session(base)
-            editor.sign_in("haneul", "a-long-no-cache-pass-5")  # sign-in limits need no cache
-            editor.request(LIVE)
-            status, _, _ = editor.post_htmx(LIVE + "updates/", {"body": "캐시 없이 쓴 소식"})
-            assert status == 200
-            status, _, body = reader.request(LIVE)
-            assert "캐시 없이 쓴 소식" in body
+        editor = Session(base)
+        editor.sign_in("haneul", "a-long-no-cache-pass-5")  # sign-in limits need no cache
+        editor.request(LIVE)
+        status, _, _ = editor.post_htmx(LIVE + "updates/", {"body": "캐시 없이 쓴 소식"})
+        assert status == 200
+        status, _, body = reader.request(LIVE)
+        assert "캐시 없이 쓴 소식" in body

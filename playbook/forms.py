@@ -20,6 +20,13 @@ class VersionedForm(forms.Form):
 
     version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
 
+    def rebased_on(self, current):
+        """The editor's own input again, now against the stored object's version: after a
+        conflict, saving it is a deliberate overwrite and nothing typed is lost."""
+        data = self.data.copy()
+        data["version"] = current.version
+        return type(self)(data)
+
 
 class LiveUpdateEditForm(VersionedForm, LiveUpdateForm):
     @classmethod

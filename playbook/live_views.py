@@ -168,11 +168,9 @@ def update_edit(request, slug, pk):
 def _update_conflict(request, section, current, form):
     """409: show the stored text beside the editor's own, which stays in the form with
     the current version, so saving again is a deliberate choice and nothing is lost."""
-    data = form.data.copy()
-    data["version"] = current.version
     context = {
         "update": current,
-        "form": LiveUpdateEditForm(data),
+        "form": form.rebased_on(current),
         "conflict": current,
         "edit_update_id": current.pk,
     }
@@ -249,9 +247,7 @@ def principle_edit(request, slug):
             expected_version=data["version"],
         )
     except services.EditConflict as conflict:
-        fresh = form.data.copy()
-        fresh["version"] = conflict.current.version
-        context.update(form=PrincipleEditForm(fresh), conflict=conflict.current)
+        context.update(form=form.rebased_on(conflict.current), conflict=conflict.current)
         return _respond(request, section, "principle-form", context, 409)
     except ValidationError as error:
         form.add_error(None, error)

@@ -107,9 +107,6 @@ class PrincipleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
-    def in_reading_order(self):
-        return self.order_by("section__order", "section_id", "order", "id")
-
     def changed_since(self, revision: int):
         return self.filter(live_revision__gt=revision)
 

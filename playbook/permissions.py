@@ -31,8 +31,12 @@ def grant_editor_permissions(
     group.permissions.add(*permissions)
 
 
-def revoke_editor_permissions(apps, app_label: str) -> None:
+def revoke_editor_permissions(apps, app_label: str, model_names: list[str] | None = None) -> None:
+    """Undo grant_editor_permissions: for the listed models, or all of the app's."""
     Group = apps.get_model("auth", "Group")
     group = Group.objects.filter(name=EDITORS_GROUP).first()
     if group is not None:
-        group.permissions.remove(*group.permissions.filter(content_type__app_label=app_label))
+        granted = group.permissions.filter(content_type__app_label=app_label)
+        if model_names is not None:
+            granted = granted.filter(content_type__model__in=model_names)
+        group.permissions.remove(*granted)

@@ -44,9 +44,10 @@ def bump_section_revision(section_id: int) -> int:
     After the commit, the cache is refreshed from the database (not from this value), so
     the last commit to finish always leaves the newest revision behind.
     """
-    from playbook.models import Section
+    from playbook.models import Section  # models imports this module
 
-    with transaction.atomic():
+    # No savepoint: inside the caller's transaction the two statements need none.
+    with transaction.atomic(savepoint=False):
         Section.objects.filter(pk=section_id).update(revision=F("revision") + 1)
         slug, revision = Section.objects.values_list("slug", "revision").get(pk=section_id)
 

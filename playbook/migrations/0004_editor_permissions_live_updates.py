@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from playbook.permissions import grant_editor_permissions
+from playbook.permissions import grant_editor_permissions, revoke_editor_permissions
 
 
 def grant(apps, schema_editor):
@@ -9,12 +9,7 @@ def grant(apps, schema_editor):
 
 
 def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    group = Group.objects.filter(name="Editors").first()
-    if group is not None:
-        group.permissions.remove(
-            *group.permissions.filter(content_type__model="liveupdate")
-        )
+    revoke_editor_permissions(apps, "playbook", ["liveupdate"])
 
 
 class Migration(migrations.Migration):

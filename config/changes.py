@@ -4,8 +4,8 @@ teams and talks, newest first, from django-simple-history's tables."""
 from django.contrib.auth import get_user_model
 from django.db.models import CharField, F, IntegerField, Value
 from django.db.models.functions import Cast, Substr
-from django.urls import reverse
 
+from config.links import content_url
 from playbook.models import LiveUpdate, Principle
 from teams.models import Talk, Team
 
@@ -47,16 +47,6 @@ def all_changes():
     )
 
 
-def link_for(row) -> str:
-    if row["kind"] == "principle":
-        return reverse("playbook:principle", args=[row["link_slug"]])
-    if row["kind"] == "update":
-        return reverse("playbook:section", args=[row["link_slug"]]) + f"#update-{row['target_id']}"
-    if row["kind"] == "team":
-        return reverse("teams:team", args=[row["link_slug"]])
-    return reverse("teams:talk", args=[row["link_slug"]])
-
-
 def with_authors(rows) -> list[dict]:
     """Adds `author` (a display name, never an email) and `url` to each row."""
     rows = list(rows)
@@ -65,5 +55,5 @@ def with_authors(rows) -> list[dict]:
     names = {user.pk: user.get_full_name() or user.get_username() for user in users}
     for row in rows:
         row["author"] = names.get(row["history_user_id"], "")
-        row["url"] = link_for(row)
+        row["url"] = content_url(row["kind"], row["link_slug"], row["target_id"])
     return rows

@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from config.links import content_url
 from governance.models import ChecklistItem
 from playbook.models import LiveUpdate, Principle
 from playbook.search import (
@@ -122,19 +123,6 @@ KIND_LABELS = {source.kind: source.label for source in SOURCES}
 EXAMPLES = ["윤리", "채용", "벤치마크", '"설명 가능성"', "Gumloop", "거버넌스 -모델"]
 
 
-def result_url(row: dict) -> str:
-    kind, a, b = row["hit_kind"], row["hit_link_a"], row["hit_link_b"]
-    if kind == "principle":
-        return reverse("playbook:principle", args=[a])
-    if kind == "team":
-        return reverse("teams:team", args=[a])
-    if kind == "talk":
-        return reverse("teams:talk", args=[a])
-    if kind == "item":
-        return reverse("governance:checklist", args=[a]) + f"#item-{b}"
-    return reverse("playbook:section", args=[a]) + f"#update-{b}"
-
-
 @dataclass
 class Option:
     value: str
@@ -204,7 +192,7 @@ def search_context(params) -> dict:
         {
             "kind": row["hit_kind"],
             "kind_label": KIND_LABELS[row["hit_kind"]],
-            "url": result_url(row),
+            "url": content_url(row["hit_kind"], row["hit_link_a"], row["hit_link_b"]),
             "title": highlight(row["hit_title"], needles)
             if row["hit_kind"] != "update"
             else SafeString(""),

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from governance.models import Checklist
 from playbook.models import Principle, Section
-from teams.models import Talk, Team
+from teams.models import Talk, Team, TeamPrinciple
 
 pytestmark = pytest.mark.django_db
 
@@ -58,11 +58,15 @@ def test_principle_page_shows_teams_talks_and_checklist_items(client):
         assert item.prompt in body
 
 
-def test_principle_page_shows_a_verbatim_quote(client):
+def test_principle_page_gives_erics_words_as_the_playbooks_quotation(client):
+    # The source quotes Eric in its Bolt.new section, not at a moment of a talk.
     talk = Talk.objects.get(speakers__name="Eric")
-    link = talk.principle_links.exclude(quote="").select_related("principle").first()
-    assert link is not None
+    assert not talk.principle_links.exclude(quote="").exists()
+    link = TeamPrinciple.objects.get(
+        team__slug="bolt", principle__slug="let-fires-burn-let-risks-be-known"
+    )
     body = get_text(client, link.principle.get_absolute_url())
+    assert "플레이북은 에릭의 말을 이렇게 옮깁니다" in body
     assert "작업의 10%에 집중하는 것이" in body
 
 

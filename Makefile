@@ -99,7 +99,7 @@ format: setup
 	$(VENV)/bin/ruff check --fix .
 
 # Rebuild both catalogues after changing interface strings, then translate the new Korean
-# entries in locale/ko (tests/playbook/test_catalogues.py fails until every one is) and run
+# entries in locale/ko (tests/pages/test_catalogues.py fails until every one is) and run
 # `make messages` again to compile.
 messages: setup
 	$(PY) manage.py makemessages -l ko -l en --ignore=.venv --ignore=var --ignore=tests --ignore=bench

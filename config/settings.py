@@ -51,9 +51,13 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_htmx",
     "simple_history",
+    # The rooms of DESIGN.md "Layout", lowest first.
+    "core",
     "playbook",
     "teams",
     "governance",
+    "search",
+    "pages",
 ]
 
 MIDDLEWARE = [
@@ -92,7 +96,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "config.context_processors.navigation",
+                "pages.context_processors.navigation",
             ],
         },
     },

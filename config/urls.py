@@ -1,13 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from config import views
-from config.login import admin_login
-from config.search import search
+from pages import views
+from pages.login import admin_login
 from playbook.urls import urlpatterns as playbook_urlpatterns
+from search.views import search
 
 # The principle page gathers teams, talks and checklist items, so its view lives in
-# config.views, but it keeps its name in the playbook namespace.
+# pages.views, but it keeps its name in the playbook namespace.
 playbook_patterns = [
     *playbook_urlpatterns,
     path("principles/<slug:slug>/", views.principle_detail, name="principle"),

@@ -4,6 +4,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin_preview import MarkdownPreviewAdmin
 from governance import services
 from governance.models import (
     Answer,
@@ -14,7 +15,6 @@ from governance.models import (
     ChecklistVersion,
     VersionStatus,
 )
-from playbook.admin_preview import MarkdownPreviewAdmin
 
 
 class ChecklistVersionInline(admin.TabularInline):

@@ -6,7 +6,6 @@ reveal nothing.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,16 +18,9 @@ from django.views.decorators.http import require_GET, require_POST
 from governance import exports, services, tokens
 from governance.charts import score_chart
 from governance.forms import AnswerForm
-from governance.models import (
-    Answer,
-    AnswerStatus,
-    Assessment,
-    ChecklistItem,
-    ChecklistSection,
-    ChecklistVersion,
-)
+from governance.models import JUSTIFICATION_MAX, Answer, AnswerStatus, Assessment
 from governance.scoring import compute
-from playbook.models import Principle
+from governance.selectors import checklist_sections, newest_published_version
 
 PAGE = "governance/assessment_detail.html"
 
@@ -49,16 +41,7 @@ def _editable(request, pk) -> Assessment:
 
 
 def _sections(assessment):
-    return list(
-        ChecklistSection.objects.filter(version=assessment.checklist_version_id).prefetch_related(
-            Prefetch(
-                "items",
-                queryset=ChecklistItem.objects.prefetch_related(
-                    Prefetch("principles", queryset=Principle.objects.published())
-                ),
-            )
-        )
-    )
+    return checklist_sections(version_id=assessment.checklist_version_id)
 
 
 def _results(assessment, sections):
@@ -68,15 +51,9 @@ def _results(assessment, sections):
 def _context(assessment, editable, results, **extra):
     newer = None
     if editable:
-        newer = (
-            ChecklistVersion.objects.published()
-            .filter(
-                checklist_id=assessment.checklist_version.checklist_id,
-                number__gt=assessment.checklist_version.number,
-            )
-            .order_by("-number")
-            .first()
-        )
+        newest = newest_published_version(checklist=assessment.checklist_version.checklist_id)
+        if newest is not None and newest.number > assessment.checklist_version.number:
+            newer = newest
     return {
         "assessment": assessment,
         "version": assessment.checklist_version,
@@ -86,6 +63,7 @@ def _context(assessment, editable, results, **extra):
         "chart": score_chart(results),
         "statuses": AnswerStatus.choices,
         "newer_version": newer,
+        "justification_max": JUSTIFICATION_MAX,
         **extra,
     }
 

@@ -218,7 +218,10 @@ def import_json(raw: bytes | str, *, checklist: Checklist | None = None) -> Impo
 
     subject = document.get("subject")
     if not isinstance(subject, str) or not subject.strip() or len(subject) > SUBJECT_MAX:
-        raise ValidationError(_("The subject is missing or longer than 200 characters."))
+        raise ValidationError(
+            _("The subject is missing or longer than %(limit)s characters.")
+            % {"limit": SUBJECT_MAX}
+        )
 
     items = {i.key: i for i in ChecklistItem.objects.filter(section__version=version)}
     answers, problems = {}, []

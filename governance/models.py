@@ -5,9 +5,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from playbook.markdown import MarkdownRenderedModel
+from core.markdown import MarkdownRenderedModel
+from core.search_fields import search_indexes, search_vector_field, trigram_text_field
 from playbook.models import Principle
-from playbook.search_fields import search_indexes, search_vector_field, trigram_text_field
 
 
 class Checklist(MarkdownRenderedModel):
@@ -32,10 +32,6 @@ class Checklist(MarkdownRenderedModel):
 
     def get_absolute_url(self):
         return reverse("governance:checklist", kwargs={"slug": self.slug})
-
-    def current_version(self):
-        """The newest published version, or None before the first is published."""
-        return self.versions.filter(status=VersionStatus.PUBLISHED).order_by("-number").first()
 
 
 class VersionStatus(models.TextChoices):

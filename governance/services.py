@@ -15,6 +15,7 @@ from governance.models import (
     ChecklistVersion,
     VersionStatus,
 )
+from governance.selectors import newest_published_version
 
 # ---------------------------------------------------------------------------
 # Checklist versions (admin actions)
@@ -142,7 +143,7 @@ def assessment_upgrade(*, assessment: Assessment) -> list[dict]:
     another set of questions.
     """
     assessment = Assessment.objects.select_for_update().for_page().get(pk=assessment.pk)
-    current = assessment.checklist.current_version()
+    current = newest_published_version(checklist=assessment.checklist)
     if current is None or current.number <= assessment.checklist_version.number:
         raise ValidationError(_("This assessment already uses the newest checklist version."))
     new_items = {item.key: item for item in ChecklistItem.objects.filter(section__version=current)}

@@ -1,49 +1,30 @@
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from governance import exports, services, tokens
 from governance.forms import ImportForm, StartForm
-from governance.models import Checklist, ChecklistItem, ChecklistSection, ChecklistVersion
-from playbook.models import Principle
-
-
-def published_versions():
-    return ChecklistVersion.objects.published().order_by("-number")
+from governance.models import Checklist
+from governance.selectors import (
+    checklist_sections,
+    checklists_with_published_versions,
+    newest_published_version,
+)
 
 
 @require_GET
 def checklist_list(request):
-    checklists = Checklist.objects.prefetch_related(
-        Prefetch(
-            "versions",
-            queryset=published_versions().annotate(item_count=Count("sections__items")),
-            to_attr="published_versions",
-        )
-    )
-    return render(request, "governance/checklist_list.html", {"checklists": checklists})
+    context = {"checklists": checklists_with_published_versions()}
+    return render(request, "governance/checklist_list.html", context)
 
 
 def _checklist_page(request, slug, *, status=200, start_form=None, import_form=None):
-    checklist = get_object_or_404(
-        Checklist.objects.prefetch_related(
-            Prefetch("versions", queryset=published_versions(), to_attr="published_versions")
-        ),
-        slug=slug,
-    )
-    if not checklist.published_versions:
+    checklist = get_object_or_404(Checklist, slug=slug)
+    version = newest_published_version(checklist=checklist)
+    if version is None:
         raise Http404("This checklist has no published version yet.")
-    version = checklist.published_versions[0]
-    sections = ChecklistSection.objects.filter(version=version).prefetch_related(
-        Prefetch(
-            "items",
-            queryset=ChecklistItem.objects.prefetch_related(
-                Prefetch("principles", queryset=Principle.objects.published())
-            ),
-        )
-    )
+    sections = checklist_sections(version_id=version.pk)
     context = {
         "checklist": checklist,
         "version": version,
@@ -68,7 +49,7 @@ def _created(assessment, token):
 @require_POST
 def assessment_start(request, slug):
     checklist = get_object_or_404(Checklist, slug=slug)
-    version = checklist.current_version()
+    version = newest_published_version(checklist=checklist)
     form = StartForm(request.POST)
     if version is None or not form.is_valid():
         return _checklist_page(request, slug, status=400, start_form=form)

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from playbook.admin_history import HistoryCompareAdmin
-from playbook.admin_preview import MarkdownPreviewAdmin
+from core.admin_history import HistoryCompareAdmin
+from core.admin_preview import MarkdownPreviewAdmin
 from playbook.models import LiveUpdate, Page, Principle, Section, Tag
 
 admin.site.site_header = _("Tiny Teams Playbook — editing")

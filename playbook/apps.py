@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PlaybookConfig(AppConfig):
     name = "playbook"
     verbose_name = _("Playbook")
+
+    def ready(self):
+        from playbook.kinds import register_kinds
+
+        register_kinds()

@@ -36,7 +36,7 @@ class LiveSectionFeed(Feed):
         return title
 
     def item_description(self, update):
-        # body_html is sanitised on save (playbook.markdown.render_markdown).
+        # body_html is sanitised on save (core.markdown.render_markdown).
         if update.is_retracted:
             return _("This update was retracted.") + update.body_html
         return update.body_html

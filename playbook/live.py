@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from playbook.access import can_edit_live
+from core.access import can_edit_live, can_edit_principles
 from playbook.forms import LiveUpdateEditForm, LiveUpdateForm, PrincipleEditForm
 from playbook.models import Principle
 from playbook.revisions import remember_revision
@@ -31,6 +31,7 @@ def live_section_context(request, section, since: int | None = None) -> dict:
     context = {
         "section": section,
         "can_edit": can_edit_live(request.user),
+        "can_edit_principles": can_edit_principles(request.user),
         "key_events": list(
             section.updates.key_events()
             .newest_first()

@@ -12,8 +12,8 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.access import LIVE_EDITING_PERMISSIONS, editor_required
 from playbook import services
-from playbook.access import LIVE_EDITING_PERMISSIONS, editor_required
 from playbook.forms import KeyEventForm, LiveUpdateEditForm, LiveUpdateForm, PrincipleEditForm
 from playbook.live import live_section_context, update_page
 from playbook.models import LiveUpdate, Principle, Section
@@ -252,5 +252,5 @@ def principle_edit(request, slug):
     except ValidationError as error:
         form.add_error(None, error)
         return _respond(request, section, "principle-form", context, 422)
-    context = {"principle": principle, "can_edit": True, "anchor": f"#principle-{slug}"}
+    context = {"principle": principle, "can_edit_principles": True, "anchor": f"#principle-{slug}"}
     return _respond(request, section, "principle-card", context)

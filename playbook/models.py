@@ -1,13 +1,13 @@
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models, router, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from playbook.markdown import MarkdownRenderedModel
-from playbook.revisions import bump_section_revision
-from playbook.search_fields import search_indexes, search_vector_field, trigram_text_field
-from playbook.versioning import VersionedModel
+from core.markdown import MarkdownRenderedModel
+from core.search_fields import search_indexes, search_vector_field, trigram_text_field
+from core.versioning import VersionedModel
+from playbook.revisions import remember_revision
 
 
 class Page(MarkdownRenderedModel):
@@ -80,6 +80,27 @@ class Section(MarkdownRenderedModel):
 
     def get_absolute_url(self):
         return reverse("playbook:section", kwargs={"slug": self.slug})
+
+
+def bump_section_revision(section_id: int) -> int:
+    """Increment a section's revision inside the current transaction and return it.
+
+    After the commit, the cache is refreshed from the primary database (not from this
+    value, and never from a replica that may lag), so the last commit to finish always
+    leaves the newest revision behind.
+    """
+    # No savepoint: inside the caller's transaction the two statements need none.
+    with transaction.atomic(savepoint=False):
+        Section.objects.filter(pk=section_id).update(revision=models.F("revision") + 1)
+        slug, revision = Section.objects.values_list("slug", "revision").get(pk=section_id)
+
+    def refresh_cache():
+        primary = Section.objects.using(router.db_for_write(Section))
+        committed = primary.filter(pk=section_id).values_list("revision", flat=True)
+        remember_revision(slug, committed.first() or revision)
+
+    transaction.on_commit(refresh_cache)
+    return revision
 
 
 class SectionContent(models.Model):

@@ -1,7 +1,8 @@
 from django.urls import path
 from django.views.decorators.http import require_GET
 
-from playbook import admin_preview, live_views, views
+from core import admin_preview
+from playbook import live_views, views
 from playbook.feeds import LiveSectionFeed
 
 app_name = "playbook"

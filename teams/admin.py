@@ -4,9 +4,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.admin_history import HistoryCompareAdmin
+from core.admin_preview import MarkdownPreviewAdmin
 from playbook.admin import PrincipleAdmin
-from playbook.admin_history import HistoryCompareAdmin
-from playbook.admin_preview import MarkdownPreviewAdmin
 from playbook.models import Principle
 from teams.models import Person, Talk, TalkPrinciple, Team, TeamPrinciple
 from teams.timestamps import TimestampField

@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from playbook.markdown import MarkdownRenderedModel
+from core.markdown import MarkdownRenderedModel
+from core.search_fields import search_indexes, search_vector_field, trigram_text_field
+from core.versioning import VersionedModel
 from playbook.models import Principle
-from playbook.search_fields import search_indexes, search_vector_field, trigram_text_field
-from playbook.versioning import VersionedModel
 from teams.timestamps import format_timestamp
 from teams.video import embed_url, url_at
 

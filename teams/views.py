@@ -1,10 +1,10 @@
-from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from teams.charts import figures_chart
-from teams.models import Talk, TalkPrinciple, Team, TeamPrinciple
+from teams.models import Talk, Team
+from teams.selectors import talk_with_evidence, team_with_evidence
 from teams.sorting import TeamSort
 
 
@@ -25,20 +25,7 @@ def team_list(request):
 
 @require_GET
 def team_detail(request, slug):
-    team = get_object_or_404(
-        Team.objects.prefetch_related(
-            "people",
-            Prefetch(
-                "principle_links",
-                queryset=TeamPrinciple.objects.filter(principle__is_published=True).select_related(
-                    "principle__section"
-                ),
-            ),
-            Prefetch("talks", queryset=Talk.objects.prefetch_related("speakers")),
-        ),
-        slug=slug,
-    )
-    return render(request, "teams/team_detail.html", {"team": team})
+    return render(request, "teams/team_detail.html", {"team": team_with_evidence(slug=slug)})
 
 
 @require_GET
@@ -49,15 +36,4 @@ def talk_list(request):
 
 @require_GET
 def talk_detail(request, slug):
-    talk = get_object_or_404(
-        Talk.objects.for_list().prefetch_related(
-            Prefetch(
-                "principle_links",
-                queryset=TalkPrinciple.objects.filter(principle__is_published=True).select_related(
-                    "principle__section"
-                ),
-            )
-        ),
-        slug=slug,
-    )
-    return render(request, "teams/talk_detail.html", {"talk": talk})
+    return render(request, "teams/talk_detail.html", {"talk": talk_with_evidence(slug=slug)})

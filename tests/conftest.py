@@ -5,7 +5,9 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 
-from playbook.permissions import EDITORS_GROUP
+from core.permissions import EDITORS_GROUP
+from playbook import services
+from playbook.models import Principle
 
 PASSWORD = "a-long-test-password-42"  # noqa: S105
 
@@ -54,3 +56,25 @@ def editor_client(client, editor):
 def staff_outsider(db):
     """A staff user who is not in the Editors group."""
     return get_user_model().objects.create_user("outsider", password=PASSWORD, is_staff=True)
+
+
+def edit_principle(principle, editor, title, summary):
+    return services.principle_edit(
+        principle=principle,
+        editor=editor,
+        title=title,
+        title_en=principle.title_en,
+        summary=summary,
+        responsible_ai=principle.responsible_ai,
+        expected_version=principle.version,
+    )
+
+
+@pytest.fixture
+def edited(editor):
+    """Work Trials edited twice by the editor; yields it and its original title."""
+    principle = Principle.objects.get(title_en="Work Trials")
+    original = principle.title
+    principle = edit_principle(principle, editor, "둘째 제목", "둘째 요약")
+    principle = edit_principle(principle, editor, "셋째 제목", "셋째 요약\n\n새 문단")
+    return principle, original

@@ -6,6 +6,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
 from governance.models import ChecklistItem, ChecklistSection, ChecklistVersion
+from governance.selectors import newest_published_version
 from playbook.models import Principle
 from tests.governance.helpers import answer, checklist, items_of, start
 
@@ -21,7 +22,7 @@ def run_action(client, action, version):
 
 def make_version_2(editor_client):
     """Copy v1 in the admin, drop one item, add one, reword one, publish."""
-    v1 = checklist().current_version()
+    v1 = newest_published_version(checklist=checklist())
     assert run_action(editor_client, "copy_as_draft", v1).status_code == 302
     v2 = ChecklistVersion.objects.get(checklist=v1.checklist, number=2)
     assert v2.status == "draft"

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
+from core.permissions import EDITORS_GROUP
 from playbook.models import Principle
-from playbook.permissions import EDITORS_GROUP
 from teams.models import Talk, Team
 
 pytestmark = pytest.mark.django_db

@@ -1,36 +1,13 @@
-"""Revision history: who changed what and when, any two versions compared, revert, and the
-public log of edits."""
+"""Revision history: who changed what and when, any two versions compared, revert (the
+public log of edits is tested in tests/pages/test_changes.py)."""
 
 import pytest
 from django.urls import reverse
 from zeal import zeal_ignore
 
-from playbook import services
-from playbook.models import Principle, Section
 from teams.models import Team
 
 pytestmark = pytest.mark.django_db
-
-
-def edit_principle(principle, editor, title, summary):
-    return services.principle_edit(
-        principle=principle,
-        editor=editor,
-        title=title,
-        title_en=principle.title_en,
-        summary=summary,
-        responsible_ai=principle.responsible_ai,
-        expected_version=principle.version,
-    )
-
-
-@pytest.fixture
-def edited(editor):
-    principle = Principle.objects.get(title_en="Work Trials")
-    original = principle.title
-    principle = edit_principle(principle, editor, "둘째 제목", "둘째 요약")
-    principle = edit_principle(principle, editor, "셋째 제목", "셋째 요약\n\n새 문단")
-    return principle, original
 
 
 def test_history_lists_versions_with_their_author(editor_client, edited):
@@ -100,20 +77,3 @@ def test_teams_and_talks_keep_history_too(editor):
     team.save()
     assert team.history.first().history_user == editor
     assert team.history.count() == 2
-
-
-def test_public_changes_page_lists_edits_with_display_names(client, editor, edited):
-    editor.first_name = "민지"
-    editor.save()
-    live = Section.objects.get(is_live=True)
-    services.live_update_create(section=live, author=editor, body="현장 소식")
-    response = client.get(reverse("changes"))
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "셋째 제목" in html and "현장 소식" in html
-    assert "민지" in html
-    assert editor.email == "" or editor.email not in html
-    assert edited[0].get_absolute_url() in html
-    second = client.get(reverse("changes"), {"page": 2})
-    assert second.status_code == 200  # the seed alone fills more than one page
-    assert client.get(reverse("changes"), {"page": "junk"}).status_code == 200

@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from governance import services as governance_services
 from governance.models import Checklist, ChecklistItem
+from governance.selectors import newest_published_version
 from playbook import services
 from playbook.models import Principle, Section
 
@@ -53,9 +54,10 @@ def samples(editor):
     update = services.live_update_create(section=live, author=editor, body="대상")
     checklist = Checklist.objects.first()
     assessment, token = governance_services.assessment_start(
-        version=checklist.current_version(), subject="대상"
+        version=newest_published_version(checklist=checklist), subject="대상"
     )
-    item = ChecklistItem.objects.filter(section__version=checklist.current_version()).first()
+    version = newest_published_version(checklist=checklist)
+    item = ChecklistItem.objects.filter(section__version=version).first()
     by_prefix = {
         "sections/": live.slug,
         "feeds/sections/": live.slug,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from playbook.templatetags.playbook_tags import arr_range, number, usd_millions
+from core.templatetags.content_tags import arr_range, number, usd_millions
 from teams.models import Team
 
 M = 1_000_000

@@ -1,0 +1,54 @@
+"""The public log of edits (/changes/): every saved version of each kind in the registry
+that keeps a history (core.kinds), newest first, from django-simple-history's tables."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import CharField, F, IntegerField, Value
+from django.db.models.functions import Cast
+
+from core.kinds import content_url, get_kind, kinds_with_history
+
+COLUMNS = (
+    "kind",
+    "label",
+    "link_slug",
+    "target_id",
+    "history_type",
+    "history_date",
+    "history_user_id",
+)
+
+
+def _rows(history, kind, label, slug):
+    return (
+        history.annotate(
+            kind=Value(kind, output_field=CharField()),
+            label=Cast(label, output_field=CharField()),
+            link_slug=Cast(slug, output_field=CharField()),
+            target_id=Cast(F("id"), output_field=IntegerField()),
+        )
+        .values(*COLUMNS)
+        .order_by()
+    )  # no ORDER BY inside a UNION (SQLite refuses it)
+
+
+def all_changes():
+    """One queryset (a UNION) of every tracked edit."""
+    first, *others = [
+        _rows(kind.model_class.history.all(), kind.name, kind.changes.label, kind.changes.slug)
+        for kind in kinds_with_history()
+    ]
+    return first.union(*others, all=True).order_by("-history_date")
+
+
+def with_authors(rows) -> list[dict]:
+    """Adds `author` (a display name, never an email), `url` and `kind_label` to each
+    row."""
+    rows = list(rows)
+    ids = {row["history_user_id"] for row in rows if row["history_user_id"]}
+    users = get_user_model().objects.filter(pk__in=ids)
+    names = {user.pk: user.get_full_name() or user.get_username() for user in users}
+    for row in rows:
+        row["author"] = names.get(row["history_user_id"], "")
+        row["url"] = content_url(row["kind"], row["link_slug"], row["target_id"])
+        row["kind_label"] = get_kind(row["kind"]).label
+    return rows

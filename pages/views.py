@@ -1,0 +1,97 @@
+"""Pages that combine the apps: home, the principle page, the map, /changes/ and /healthz.
+Only the `pages` room imports all apps, so the apps keep their one-way imports."""
+
+import logging
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from governance.models import Checklist
+from pages.changes import all_changes, with_authors
+from pages.playbook_map import build_map, sections_with_evidence
+from pages.selectors import principle_with_evidence
+from playbook.selectors import introduction, latest_updates, sections_with_principle_counts
+from teams.models import Team
+
+logger = logging.getLogger(__name__)
+
+
+LATEST_UPDATES_ON_HOME = 5
+
+
+@require_GET
+def home(request):
+    context = {
+        "introduction": introduction(),
+        "sections": sections_with_principle_counts(),
+        "teams": Team.objects.featured(),
+        "checklists": Checklist.objects.all(),
+        "latest_updates": latest_updates(limit=LATEST_UPDATES_ON_HOME),
+    }
+    return render(request, "home.html", context)
+
+
+@require_GET
+def principle_detail(request, slug):
+    principle = principle_with_evidence(slug=slug)
+    evidence_count = len(principle.talk_links.all()) + len(principle.team_links.all())
+    return render(
+        request,
+        "playbook/principle_detail.html",
+        {"principle": principle, "evidence_count": evidence_count},
+    )
+
+
+@require_GET
+def playbook_map(request):
+    return render(request, "map.html", {"map": build_map(sections_with_evidence())})
+
+
+CHANGES_PER_PAGE = 50
+
+
+@require_GET
+def changes(request):
+    page = Paginator(all_changes(), CHANGES_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"page": page, "rows": with_authors(page.object_list)}
+    return render(request, "changes.html", context)
+
+
+def _check(name, probe):
+    try:
+        probe()
+    except Exception:  # any failure of a dependency is reported, never raised
+        logger.exception("health check %s failed", name)
+        return False
+    return True
+
+
+def _probe_database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        if cursor.fetchone() != (1,):
+            raise DatabaseError("unexpected answer to SELECT 1")
+
+
+def _probe_cache():
+    cache.set("healthz", "ok", 10)
+    if cache.get("healthz") != "ok":
+        raise RuntimeError("cache did not return what was stored")
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    checks = {
+        "database": _check("database", _probe_database),
+        "cache": _check("cache", _probe_cache),
+    }
+    # The app can serve without its cache, not without its database.
+    status = 200 if checks["database"] else 503
+    body = {"status": "ok" if all(checks.values()) else "degraded", **checks}
+    return JsonResponse(body, status=status)

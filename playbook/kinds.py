@@ -1,0 +1,80 @@
+"""The kinds of content the playbook app owns, registered in PlaybookConfig.ready()."""
+
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Concat, Substr
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.kinds import ChangesSpec, Kind, SearchSpec, register
+
+
+def _principle_queryset():
+    from playbook.models import Principle
+
+    return Principle.objects.published()
+
+
+def _update_queryset():
+    from playbook.models import LiveUpdate
+
+    # A retracted update stays on its section page, marked as such, but is not offered
+    # by search: a withdrawn statement should not be found as an answer.
+    return LiveUpdate.objects.filter(retracted_at__isnull=True)
+
+
+def register_kinds() -> None:
+    register(
+        Kind(
+            name="principle",
+            label=_("Principle"),
+            plural=_("Principles"),
+            model="playbook.Principle",
+            url=lambda slug, _anchor=None: reverse("playbook:principle", args=[slug]),
+            order=10,
+            search=SearchSpec(
+                queryset=_principle_queryset,
+                columns={
+                    "title": F("title"),
+                    "subtitle": F("title_en"),
+                    "text": Concat(
+                        "summary", Value("\n\n"), "responsible_ai", output_field=TextField()
+                    ),
+                    "link_a": F("slug"),
+                    "section_title": F("section__title"),
+                },
+                title_fields=("title", "title_en"),
+                text_fields=("summary", "responsible_ai"),
+                section_field="section",
+                tag_field="tags",
+                boost=1.5,
+            ),
+            changes=ChangesSpec(label=F("title"), slug=F("slug")),
+        )
+    )
+    register(
+        Kind(
+            name="update",
+            label=_("Live update"),
+            plural=_("Live updates"),
+            model="playbook.LiveUpdate",
+            url=lambda slug, anchor=None: (
+                reverse("playbook:section", args=[slug]) + f"#update-{anchor}"
+            ),
+            order=50,
+            search=SearchSpec(
+                queryset=_update_queryset,
+                columns={
+                    "title": F("section__title"),
+                    "text": F("body"),
+                    "link_a": F("section__slug"),
+                    "link_b": F("pk"),
+                    "section_title": F("section__title"),
+                },
+                title_fields=(),
+                text_fields=("body",),
+                section_field="section",
+                trigrams=False,
+            ),
+            changes=ChangesSpec(label=Substr("body", 1, 80), slug=F("section__slug")),
+        )
+    )

@@ -1,0 +1,78 @@
+"""The kinds of content the teams app owns, registered in TeamsConfig.ready()."""
+
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Concat
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.kinds import ChangesSpec, EvidenceSpec, Kind, SearchSpec, register
+
+
+def _teams():
+    from teams.models import Team
+
+    return Team.objects.all()
+
+
+def _talks():
+    from teams.models import Talk
+
+    return Talk.objects.all()
+
+
+def register_kinds() -> None:
+    register(
+        Kind(
+            name="team",
+            label=_("Team"),
+            plural=_("Teams"),
+            model="teams.Team",
+            url=lambda slug, _anchor=None: reverse("teams:team", args=[slug]),
+            order=20,
+            search=SearchSpec(
+                queryset=_teams,
+                columns={
+                    "title": F("name"),
+                    "subtitle": F("name_ko"),
+                    "text": Concat(
+                        "tagline",
+                        Value("\n\n"),
+                        "leader",
+                        Value("\n\n"),
+                        "summary",
+                        output_field=TextField(),
+                    ),
+                    "link_a": F("slug"),
+                },
+                title_fields=("name", "name_ko"),
+                text_fields=("tagline", "leader", "summary"),
+                boost=1.5,
+            ),
+            changes=ChangesSpec(label=F("name"), slug=F("slug")),
+            evidence=EvidenceSpec(links="team_links", target="team"),
+        )
+    )
+    register(
+        Kind(
+            name="talk",
+            label=_("Talk"),
+            plural=_("Talks"),
+            model="teams.Talk",
+            url=lambda slug, _anchor=None: reverse("teams:talk", args=[slug]),
+            order=30,
+            search=SearchSpec(
+                queryset=_talks,
+                columns={
+                    "title": F("title"),
+                    "subtitle": F("title_en"),
+                    "text": F("summary"),
+                    "link_a": F("slug"),
+                },
+                title_fields=("title", "title_en"),
+                text_fields=("summary", "event"),
+                boost=1.2,
+            ),
+            changes=ChangesSpec(label=F("title"), slug=F("slug")),
+            evidence=EvidenceSpec(links="talk_links", target="talk"),
+        )
+    )

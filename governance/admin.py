@@ -6,6 +6,7 @@ from django.utils.translation import ngettext
 
 from core.admin_preview import MarkdownPreviewAdmin
 from governance import services
+from governance.admin_import import FrameworkImportAdmin
 from governance.models import (
     Answer,
     Assessment,
@@ -33,11 +34,12 @@ class ChecklistVersionInline(admin.TabularInline):
 
 
 @admin.register(Checklist)
-class ChecklistAdmin(MarkdownPreviewAdmin, admin.ModelAdmin):
-    list_display = ["title", "title_en", "slug", "order"]
+class ChecklistAdmin(FrameworkImportAdmin, MarkdownPreviewAdmin, admin.ModelAdmin):
+    list_display = ["title", "title_en", "slug", "source_format", "order"]
     search_fields = ["title", "title_en", "description"]
     prepopulated_fields = {"slug": ["title_en"]}
-    fields = ["title", "title_en", "slug", "description", "order"]
+    fields = ["title", "title_en", "slug", "description", "order", "source_format"]
+    readonly_fields = ["source_format"]
     inlines = [ChecklistVersionInline]
     markdown_fields = Checklist.markdown_fields
 
@@ -129,7 +131,9 @@ class ChecklistVersionAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
 
 class ChecklistItemInline(ReadOnlyWhenPublished, admin.StackedInline):
     model = ChecklistItem
-    fields = ["order", "key", "prompt", "guidance", "principles", "weight", "required"]
+    fields = [
+        "order", "key", "source_ref", "prompt", "guidance", "principles", "weight", "required",
+    ]  # fmt: skip
     autocomplete_fields = ["principles"]
     extra = 0
 

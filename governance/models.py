@@ -10,6 +10,12 @@ from core.search_fields import search_indexes, search_vector_field, trigram_text
 from playbook.models import Principle
 
 
+class SourceFormat(models.TextChoices):
+    DEON = "deon", _("deon checklist.yml")
+    OSCAL = "oscal", _("OSCAL catalog JSON (e.g. NIST AI RMF)")
+    AIA = "aia", _("Algorithmic Impact Assessment survey JSON")
+
+
 class Checklist(MarkdownRenderedModel):
     """A governance checklist; its content lives in numbered versions."""
 
@@ -19,6 +25,11 @@ class Checklist(MarkdownRenderedModel):
     description = models.TextField(_("description (Markdown)"), blank=True)
     description_html = models.TextField(editable=False, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
+    # Which published framework format the checklist was imported from; blank for the
+    # playbook's own checklists. Imports of a new version must come in the same format.
+    source_format = models.CharField(
+        _("imported from"), max_length=10, choices=SourceFormat.choices, blank=True
+    )
 
     markdown_fields = ("description",)
 
@@ -126,6 +137,9 @@ class ChecklistItem(MarkdownRenderedModel):
     )
     # Stable across versions, so answers can be carried from one version to the next.
     key = models.SlugField(_("stable key"), max_length=80)
+    # The framework's own id as it writes it ("A.1", "GOVERN 1.1"); the key is derived
+    # from it. Blank for the playbook's own items.
+    source_ref = models.CharField(_("framework id"), max_length=80, blank=True)
     prompt = models.CharField(_("question"), max_length=500)
     guidance = models.TextField(_("guidance (Markdown)"), blank=True)
     guidance_html = models.TextField(editable=False, blank=True)

@@ -4,12 +4,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.markdown import render_markdown
 from governance import tokens
 from governance.models import (
     Answer,
     Assessment,
+    Checklist,
     ChecklistItem,
     ChecklistSection,
     ChecklistVersion,
@@ -78,6 +81,59 @@ def checklist_version_publish(*, version: ChecklistVersion) -> ChecklistVersion:
     version.published_at = timezone.now()
     version.save(update_fields=["status", "published_at"])
     return version
+
+
+@transaction.atomic
+def checklist_import(*, parsed, checklist: Checklist | None = None, title: str = ""):
+    """A new draft version holding a framework file read by governance.importers.
+
+    Without `checklist`, the checklist named by the file's title (or `title`) is used,
+    made if it does not exist yet. Everything is written in this one transaction, so a
+    failure leaves no half-imported version behind.
+    """
+    title = title.strip() or parsed.title
+    if checklist is None:
+        slug = slugify(title)[: Checklist._meta.get_field("slug").max_length].strip("-")
+        if not slug:
+            raise ValidationError(_("Give the checklist a title with letters or digits."))
+        checklist, _created = Checklist.objects.get_or_create(
+            slug=slug,
+            defaults={"title": title, "title_en": title, "source_format": parsed.format},
+        )
+    # Locks the checklist so that two imports cannot take the same version number.
+    checklist = Checklist.objects.select_for_update().get(pk=checklist.pk)
+    if checklist.source_format != parsed.format:
+        raise ValidationError(
+            _("The checklist %(checklist)s is not imported from %(format)s files.")
+            % {"checklist": checklist.title, "format": parsed.format}
+        )
+    last = checklist.versions.aggregate(n=Max("number"))["n"] or 0
+    draft = ChecklistVersion.objects.create(
+        checklist=checklist,
+        number=last + 1,
+        status=VersionStatus.DRAFT,
+        changelog=_("Imported from a %(format)s file: %(count)s items.")
+        % {"format": parsed.format, "count": parsed.item_count},
+    )
+    for position, section in enumerate(parsed.sections, start=1):
+        row = ChecklistSection.objects.create(
+            version=draft, title=section.title, title_en=section.title, order=position
+        )
+        ChecklistItem.objects.bulk_create(
+            ChecklistItem(
+                section=row,
+                key=item.key,
+                source_ref=item.ref,
+                prompt=item.prompt,
+                guidance=item.guidance,
+                guidance_html=render_markdown(item.guidance),  # bulk_create skips save()
+                weight=item.weight,
+                required=item.required,
+                order=order,
+            )
+            for order, item in enumerate(section.items, start=1)
+        )
+    return draft
 
 
 # ---------------------------------------------------------------------------

@@ -188,6 +188,8 @@ PROXY_COUNT = int(os.environ.get("PLAYBOOK_PROXY_COUNT", "0"))
 # follow the X-Poll-Interval header), and how long a shared cache may keep a "nothing new".
 LIVE_POLL_SECONDS = int(os.environ.get("PLAYBOOK_LIVE_POLL_SECONDS", "10"))
 LIVE_POLL_CACHE_SECONDS = min(5, LIVE_POLL_SECONDS)
+# A live section without an update for this long ends its coverage (manage.py end_stale_coverage).
+LIVE_COVERAGE_IDLE_HOURS = float(os.environ.get("PLAYBOOK_LIVE_COVERAGE_IDLE_HOURS", "12"))
 
 # Security headers. Scripts and styles come only from our own static files.
 SECURE_CSP = {

@@ -1,7 +1,9 @@
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
 from django.utils.text import Truncator
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from playbook.models import Section
@@ -24,6 +26,9 @@ class LiveSectionFeed(Feed):
         return section.get_absolute_url()
 
     def subtitle(self, section):
+        if section.coverage_ended_at:
+            ended = date_format(localtime(section.coverage_ended_at), "Y-m-d H:i T")
+            return _("The live coverage ended at %(when)s.") % {"when": ended}
         return section.title_en
 
     def items(self, section):

@@ -2,10 +2,11 @@
 
 from django.conf import settings
 
-from core.access import can_edit_live, can_edit_principles
+from core.access import LIVE_EDITING_PERMISSIONS, can_edit_live, can_edit_principles
 from playbook.forms import LiveUpdateEditForm, LiveUpdateForm, PrincipleEditForm
 from playbook.models import Principle
 from playbook.revisions import remember_revision
+from playbook.structured_data import live_blog_posting
 
 UPDATES_PER_PAGE = 20
 KEY_EVENTS_SHOWN = 20
@@ -27,6 +28,20 @@ def update_page(request, section, before: int | None = None) -> dict:
     }
 
 
+COVERAGE_PERMISSIONS = (*LIVE_EDITING_PERMISSIONS, "playbook.change_section")
+
+
+def can_manage_coverage(user) -> bool:
+    """Pinning an update and ending the coverage change the section itself."""
+    return user.is_authenticated and user.has_perms(COVERAGE_PERMISSIONS)
+
+
+def pinned_update(section):
+    if section.pinned_update_id is None:
+        return None
+    return section.updates.for_display().filter(pk=section.pinned_update_id).first()
+
+
 def live_section_context(request, section, since: int | None = None) -> dict:
     context = {
         "section": section,
@@ -39,6 +54,8 @@ def live_section_context(request, section, since: int | None = None) -> dict:
         ),
         "revision": section.revision,
         "poll_seconds": settings.LIVE_POLL_SECONDS,
+        "can_manage_coverage": can_manage_coverage(request.user),
+        "pinned": pinned_update(section),
     }
     if since is not None:
         changed = list(
@@ -57,6 +74,7 @@ def live_section_context(request, section, since: int | None = None) -> dict:
     remember_revision(section.slug, section.revision)
     before = _int_or_none(request.GET.get("before"))
     context.update(update_page(request, section, before=before))
+    context["structured_data"] = live_blog_posting(request, section, context["updates"])
     context["showing_older"] = before is not None
     if context["can_edit"]:
         context["post_form"] = LiveUpdateForm()

@@ -56,6 +56,8 @@ def section_changes(request, slug):
         response["HX-Refresh"] = "true"  # htmx reloads the whole page
     else:
         response = render(request, f"{PAGE}#live-changes", context)
+    if section.coverage_has_ended:
+        response["X-Live-Ended"] = "1"  # live.js stops polling
     patch_cache_control(response, private=True, no_cache=True)
     patch_vary_headers(response, ["HX-Request", "Cookie"])
     return poll_headers(response, section.revision)

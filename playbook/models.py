@@ -66,8 +66,21 @@ class Section(MarkdownRenderedModel):
     )
     # Bumped in the same transaction as any change inside the section; readers poll it.
     revision = models.PositiveBigIntegerField(_("revision"), default=0, editable=False)
+    # The one update shown above the stream (playbook.services.section_pin).
+    pinned_update = models.ForeignKey(
+        "LiveUpdate",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("pinned update"),
+    )
+    # When the live coverage ended (the Guardian's "deadblog"): readers stop polling.
+    coverage_ended_at = models.DateTimeField(_("coverage ended at"), null=True, blank=True)
+    coverage_summary = models.TextField(_("summary of the coverage (Markdown)"), blank=True)
+    coverage_summary_html = models.TextField(editable=False, blank=True)
 
-    markdown_fields = ("intro",)
+    markdown_fields = ("intro", "coverage_summary")
     objects = SectionQuerySet.as_manager()
 
     class Meta:
@@ -80,6 +93,15 @@ class Section(MarkdownRenderedModel):
 
     def get_absolute_url(self):
         return reverse("playbook:section", kwargs={"slug": self.slug})
+
+    @property
+    def coverage_has_ended(self) -> bool:
+        return self.coverage_ended_at is not None
+
+    @property
+    def is_polled(self) -> bool:
+        """Readers' pages ask for changes only while the coverage goes on."""
+        return self.is_live and not self.coverage_has_ended
 
 
 def bump_section_revision(section_id: int) -> int:
@@ -254,6 +276,10 @@ class LiveUpdate(SectionContent, VersionedModel, MarkdownRenderedModel):
 
     def get_absolute_url(self):
         return f"{self.section.get_absolute_url()}#update-{self.pk}"
+
+    def get_permalink(self):
+        """The update's own page, showing it in context."""
+        return reverse("playbook:update", kwargs={"slug": self.section.slug, "pk": self.pk})
 
     def stamp_revision(self, revision: int) -> None:
         super().stamp_revision(revision)

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from playbook.models import LiveUpdate, Principle, Section
+from playbook.models import LiveUpdate, Principle, Section, bump_section_revision
 
 MAX_UPDATE_CHARS = 10_000
 
@@ -89,6 +89,10 @@ def live_update_retract(*, update: LiveUpdate, editor, expected_version: int) ->
         current.is_key_event = False
         current._history_user = editor
         current.save()
+        # A withdrawn statement does not stay on top of the coverage.
+        Section.objects.filter(pk=current.section_id, pinned_update=current).update(
+            pinned_update=None
+        )
     return current
 
 
@@ -112,3 +116,59 @@ def principle_edit(
         current._history_user = editor
         current.save()
     return current
+
+
+# --- the section's own state: the pinned update, the end of the coverage ----------------
+
+MAX_SUMMARY_CHARS = MAX_UPDATE_CHARS
+
+
+def _save_section(section: Section, fields: list[str]) -> Section:
+    """Save section-level state and bump the revision so open pages receive it."""
+    section.revision = bump_section_revision(section.pk)
+    section.save(update_fields=[*fields, "revision"])
+    return section
+
+
+def _live_section(section: Section) -> Section:
+    current = Section.objects.select_for_update().get(pk=section.pk)
+    if not current.is_live:
+        raise ValidationError(_("Only a live section has live coverage."))
+    return current
+
+
+def section_pin(*, section: Section, update: LiveUpdate | None) -> Section:
+    """Pin `update` above the stream (one per section), or unpin with None."""
+    with transaction.atomic():
+        current = _live_section(section)
+        if update is not None:
+            update = LiveUpdate.objects.select_for_update().get(pk=update.pk)
+            if update.section_id != current.pk:
+                raise ValidationError(_("That update belongs to another section."))
+            if update.is_retracted:
+                raise ValidationError(_("A retracted update cannot be pinned."))
+        current.pinned_update = update
+        return _save_section(current, ["pinned_update"])
+
+
+def section_end_coverage(*, section: Section, summary: str = "") -> Section:
+    summary = (summary or "").replace("\x00", "").strip()
+    if len(summary) > MAX_SUMMARY_CHARS:
+        raise ValidationError(
+            {"summary": _("At most %(limit)s characters, please.") % {"limit": MAX_SUMMARY_CHARS}}
+        )
+    with transaction.atomic():
+        current = _live_section(section)
+        current.coverage_ended_at = current.coverage_ended_at or timezone.now()
+        current.coverage_summary = summary
+        current.render_markdown_fields()
+        return _save_section(
+            current, ["coverage_ended_at", "coverage_summary", "coverage_summary_html"]
+        )
+
+
+def section_reopen_coverage(*, section: Section) -> Section:
+    with transaction.atomic():
+        current = _live_section(section)
+        current.coverage_ended_at = None
+        return _save_section(current, ["coverage_ended_at"])

@@ -2,7 +2,7 @@ from django.urls import path
 from django.views.decorators.http import require_GET
 
 from core import admin_preview
-from playbook import live_views, views
+from playbook import coverage_views, live_views, views
 from playbook.feeds import LiveSectionFeed
 
 app_name = "playbook"
@@ -22,6 +22,17 @@ urlpatterns = [
         "sections/<slug:slug>/updates/<int:pk>/retract/",
         live_views.update_retract,
         name="update-retract",
+    ),
+    path("sections/<slug:slug>/updates/<int:pk>/", coverage_views.update_detail, name="update"),
+    path(
+        "sections/<slug:slug>/updates/<int:pk>/pin/", coverage_views.update_pin, name="update-pin"
+    ),
+    path("sections/<slug:slug>/unpin/", coverage_views.section_unpin, name="section-unpin"),
+    path("sections/<slug:slug>/coverage/end/", coverage_views.coverage_end, name="coverage-end"),
+    path(
+        "sections/<slug:slug>/coverage/reopen/",
+        coverage_views.coverage_reopen,
+        name="coverage-reopen",
     ),
     path("feeds/sections/<slug:slug>/", require_GET(LiveSectionFeed()), name="section-feed"),
     path("principles/", views.principle_list, name="principles"),

@@ -1,6 +1,9 @@
+import json
 import math
 
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -64,3 +67,18 @@ def arr_per_person(team):
     if team.arr_precision == "exact":
         return usd(value)
     return _("at least %(amount)s") % {"amount": usd(value)}
+
+
+JSON_IN_HTML_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """A JSON-LD block. The JSON is escaped as Django's json_script escapes it, so no
+    text inside (an update's body, say) can close the element; browsers never run it."""
+    if not data:
+        return ""
+    text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).translate(
+        JSON_IN_HTML_ESCAPES
+    )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308

@@ -18,8 +18,13 @@
     let timer = null;
     let inFlight = false;
 
+    // Once the coverage has ended, the page never asks again (the server says so in the
+    // X-Live-Ended header of its last answer, or the page was rendered after the end).
+    let ended = root.hasAttribute("data-live-ended");
+
     function schedule(delay) {
       clearTimeout(timer);
+      if (ended) return;
       timer = setTimeout(poll, delay === undefined ? intervalMs : delay);
     }
 
@@ -93,6 +98,7 @@
       const revision = xhr && xhr.getResponseHeader("X-Live-Revision");
       const interval = xhr && Number(xhr.getResponseHeader("X-Poll-Interval"));
       if (revision) since = revision;
+      if (xhr && xhr.getResponseHeader("X-Live-Ended")) ended = true;
       if (interval > 0) intervalMs = interval * 1000;
       if (event.detail.successful) foldIn();
       // After a failure, wait twice as long before asking again.

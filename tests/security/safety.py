@@ -1,5 +1,6 @@
 """Checks that a piece of HTML can run no script that did not come from our own files."""
 
+import json
 from html.parser import HTMLParser
 
 DANGEROUS_SCHEMES = ("javascript:", "data:", "vbscript:")
@@ -13,13 +14,18 @@ class _Audit(HTMLParser):
         self.problems = []
         self.tags = set()
         self.in_script = False
+        self.in_data_block = False
 
     def handle_starttag(self, tag, attrs):
         self.tags.add(tag)
         attrs = dict(attrs)
         if tag in FORBIDDEN_TAGS:
             self.problems.append(f"<{tag}>")
-        if tag == "script":
+        if tag == "script" and attrs.get("type") == "application/ld+json" and "src" not in attrs:
+            # A JSON data block (structured data): browsers never run it; its text must be
+            # JSON, or something closed it early and injected markup after it.
+            self.in_data_block = True
+        elif tag == "script":
             self.in_script = True
             if not (attrs.get("src") or "").startswith("/static/"):
                 self.problems.append("<script> not from /static/")
@@ -42,10 +48,15 @@ class _Audit(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == "script":
-            self.in_script = False
+            self.in_script = self.in_data_block = False
 
     def handle_data(self, data):
-        if self.in_script and data.strip():
+        if self.in_data_block:
+            try:
+                json.loads(data)
+            except ValueError:
+                self.problems.append("a JSON-LD block that is not JSON")
+        elif self.in_script and data.strip():
             self.problems.append("inline script content")
 
 

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/playbook
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run serve test setup browser-deps bench-deps bench bench-pages bench-live bench-search lint format messages clean
+.PHONY: run serve test setup browser-deps bench-deps bench bench-pages bench-live bench-crowd bench-search lint format messages clean
 
 # A Python >= 3.12: whatever `python3` is (pyenv reads .python-version), else python3.12/3.13.
 PYTHON_FOR_VENV := $(shell for p in python3 python3.13 python3.12; do \
@@ -83,12 +83,16 @@ bench-live: setup bench-deps
 bench-pages: setup bench-deps
 	@export DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}"; $(PY) -m bench.pages
 
+# 1,000 readers polling a live section while an editor posts every 5 s (BENCH_READERS…).
+bench-crowd: setup
+	@export DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}"; $(PY) -m bench.crowd
+
 # Search latency (p50/p95 of 50 mixed queries over 10,000 generated rows) against the list page.
 bench-search: setup
 	@export DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}"; $(PY) -m bench.search
 
 # Every benchmark, one after the other.
-bench: bench-pages bench-live bench-search
+bench: bench-pages bench-live bench-crowd bench-search
 
 lint: setup
 	$(VENV)/bin/ruff check .

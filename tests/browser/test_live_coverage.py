@@ -38,3 +38,16 @@ def test_pin_unpin_and_the_end_of_the_coverage_reach_an_open_page(app_url, page,
         reopen = editor_page.locator("form[action$='/coverage/reopen/'] button")
         if reopen.count():
             reopen.click()
+
+
+def test_the_compose_box_keeps_a_draft_and_posts_with_ctrl_enter(app_url, editor_page):
+    editor_page.goto(app_url + LIVE)
+    editor_page.fill("#id_post_body", "초안: 새로고침해도 남는 글")
+    editor_page.reload()
+    assert editor_page.locator("#id_post_body").input_value() == "초안: 새로고침해도 남는 글"
+
+    editor_page.locator("#id_post_body").press("Control+Enter")
+    editor_page.locator("#live-updates > li", has_text="새로고침해도 남는 글").wait_for()
+    editor_page.reload()
+    assert editor_page.locator("#id_post_body").input_value() == ""  # the draft was sent
+    assert editor_page.csp_violations == []

@@ -14,6 +14,7 @@ from governance.models import (
     ChecklistItem,
     ChecklistSection,
     ChecklistVersion,
+    CrosswalkLink,
     VersionStatus,
 )
 
@@ -220,3 +221,15 @@ class AssessmentAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(CrosswalkLink)
+class CrosswalkLinkAdmin(admin.ModelAdmin):
+    """Editors map an imported framework's items (by key) to the playbook's principles."""
+
+    list_display = ["checklist", "key", "principle", "note"]
+    list_filter = ["checklist"]
+    list_select_related = ["checklist", "principle"]
+    search_fields = ["key", "note", "principle__title", "principle__title_en"]
+    autocomplete_fields = ["principle"]
+    fields = ["checklist", "key", "principle", "note"]

@@ -5,7 +5,7 @@ shared assessment can be read and an unshared one does not exist (404): its URL 
 reveal nothing.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,29 +15,16 @@ from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from governance import exports, services, tokens
+from governance import crosswalk, exports, services, tokens
+from governance.access import editable_assessment as _editable
+from governance.access import readable_assessment as _readable
 from governance.charts import score_chart
 from governance.forms import AnswerForm
-from governance.models import JUSTIFICATION_MAX, Answer, AnswerStatus, Assessment
+from governance.models import JUSTIFICATION_MAX, Answer, AnswerStatus, Assessment, Checklist
 from governance.scoring import compute
 from governance.selectors import checklist_sections, newest_published_version
 
 PAGE = "governance/assessment_detail.html"
-
-
-def _readable(request, pk) -> tuple[Assessment, bool]:
-    assessment = get_object_or_404(Assessment.objects.for_page(), pk=pk)
-    editable = tokens.can_edit(request, assessment)
-    if not editable and not assessment.is_shared:
-        raise Http404("No such assessment.")
-    return assessment, editable
-
-
-def _editable(request, pk) -> Assessment:
-    assessment, editable = _readable(request, pk)
-    if not editable:
-        raise PermissionDenied("Editing needs the assessment's edit token.")
-    return assessment
 
 
 def _sections(assessment):
@@ -72,6 +59,10 @@ def _page(request, assessment, editable, *, status=200, **extra):
     sections = _sections(assessment)
     results = _results(assessment, sections)
     context = _context(assessment, editable, results, **extra)
+    if not assessment.checklist_version.checklist.source_format:
+        # Only the playbook's own items test principles, so only its assessments say
+        # how far they cover the frameworks mapped to those principles.
+        context["coverage"] = crosswalk.coverage(results=results)
     return render(request, PAGE, context, status=status)
 
 
@@ -204,3 +195,18 @@ def export_json(request, pk):
     return _download(
         request, pk, lambda a, r: exports.as_json(a, r), "json", "application/json; charset=utf-8"
     )
+
+
+@never_cache
+@require_POST
+def carry_over(request, pk, slug):
+    """Start an assessment of an imported framework from this playbook assessment."""
+    source = _editable(request, pk)
+    framework = get_object_or_404(Checklist.objects.exclude(source_format=""), slug=slug)
+    version = newest_published_version(checklist=framework)
+    if version is None or source.checklist_version.checklist.source_format:
+        raise Http404("Nothing to carry over to.")
+    assessment, token, _count = services.assessment_carry_over(source=source, version=version)
+    response = redirect(assessment)
+    tokens.remember_token(response, assessment, token, just_created=True)
+    return response

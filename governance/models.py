@@ -275,3 +275,55 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.item.key}: {self.status}"
+
+
+class CrosswalkLink(models.Model):
+    """An editor's mapping of one framework item to a playbook principle, with a note.
+
+    Framework items are versioned rows; the mapping names the item by its checklist and
+    stable key, so it holds for every version of the framework that keeps the key.
+    """
+
+    checklist = models.ForeignKey(
+        Checklist,
+        on_delete=models.CASCADE,
+        related_name="crosswalk_links",
+        verbose_name=_("framework"),
+        limit_choices_to=~models.Q(source_format=""),
+    )
+    key = models.SlugField(_("item key"), max_length=80)
+    principle = models.ForeignKey(
+        Principle,
+        on_delete=models.CASCADE,
+        related_name="crosswalk_links",
+        verbose_name=_("principle"),
+    )
+    note = models.TextField(_("note"), max_length=NOTE_MAX, blank=True)
+
+    class Meta:
+        ordering = ["checklist", "key", "principle"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["checklist", "key", "principle"], name="one_crosswalk_link_per_pair"
+            )
+        ]
+        verbose_name = _("crosswalk link")
+        verbose_name_plural = _("crosswalk links")
+
+    def __str__(self):
+        return f"{self.checklist} {self.key} → {self.principle}"
+
+    def clean(self):
+        if self.checklist_id is None:
+            return
+        if not self.checklist.source_format:
+            raise ValidationError(
+                {"checklist": _("Map the items of an imported framework, not the playbook's own.")}
+            )
+        known = ChecklistItem.objects.filter(
+            section__version__checklist_id=self.checklist_id, key=self.key
+        )
+        if not known.exists():
+            raise ValidationError(
+                {"key": _("No version of this framework has an item with this key.")}
+            )

@@ -10,12 +10,16 @@ from django.utils.translation import gettext as _
 from core.markdown import render_markdown
 from governance import tokens
 from governance.models import (
+    JUSTIFICATION_MAX,
+    NOTE_MAX,
     Answer,
+    AnswerStatus,
     Assessment,
     Checklist,
     ChecklistItem,
     ChecklistSection,
     ChecklistVersion,
+    CrosswalkLink,
     VersionStatus,
 )
 from governance.selectors import newest_published_version
@@ -241,3 +245,53 @@ def assessment_import(*, data) -> tuple[Assessment, str]:
     assessment.not_carried_over = data.not_carried_over
     assessment.save(update_fields=["completed_at", "not_carried_over", "updated_at"])
     return assessment, token
+
+
+# The weakest answer wins when several playbook answers speak for one framework item: a
+# "yes" on one principle does not vouch for another that was answered "no".
+_WEAKEST_FIRST = [AnswerStatus.NO, AnswerStatus.PARTIAL, AnswerStatus.YES]
+
+
+def _carried(answers) -> dict:
+    prompts = "; ".join(answer.item.prompt for answer in answers)
+    note = _("Carried over from the playbook assessment: %(items)s") % {"items": prompts}
+    applicable = [answer for answer in answers if answer.status != AnswerStatus.NOT_APPLICABLE]
+    if not applicable:
+        reasons = " / ".join(answer.justification for answer in answers)
+        return {
+            "status": AnswerStatus.NOT_APPLICABLE,
+            "justification": reasons[:JUSTIFICATION_MAX],
+            "note": note[:NOTE_MAX],
+        }
+    weakest = min(applicable, key=lambda answer: _WEAKEST_FIRST.index(answer.status))
+    return {"status": weakest.status, "note": note[:NOTE_MAX]}
+
+
+@transaction.atomic
+def assessment_carry_over(*, source: Assessment, version: ChecklistVersion):
+    """A new assessment of a framework version, answered from `source` (an assessment of
+    the playbook's checklist) wherever an editor mapped the framework item to a principle
+    that an answered playbook item tests. Returns (assessment, token, answers carried)."""
+    if not version.checklist.source_format:
+        raise ValidationError(_("Answers are carried over to an imported framework only."))
+    assessment, token = assessment_start(version=version, subject=source.subject)
+    by_principle = {}
+    for answer in source.answers.select_related("item").prefetch_related("item__principles"):
+        for principle in answer.item.principles.all():
+            by_principle.setdefault(principle.pk, []).append(answer)
+    links = {}
+    for link in CrosswalkLink.objects.filter(checklist=version.checklist_id):
+        links.setdefault(link.key, set()).add(link.principle_id)
+    carried = []
+    for item in ChecklistItem.objects.filter(section__version=version):
+        answers = {
+            answer.pk: answer
+            for principle_id in sorted(links.get(item.key, ()))
+            for answer in by_principle.get(principle_id, ())
+        }
+        if answers:
+            carried.append(
+                Answer(assessment=assessment, item=item, **_carried(list(answers.values())))
+            )
+    Answer.objects.bulk_create(carried)
+    return assessment, token, len(carried)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance import assessment_views, views
+from governance import assessment_views, compare_views, views
 
 app_name = "governance"
 
@@ -8,6 +8,7 @@ assessment = "governance/assessments/<uuid:pk>/"
 
 urlpatterns = [
     path("governance/", views.checklist_list, name="checklists"),
+    path("governance/crosswalk/", views.crosswalk_matrix, name="crosswalk"),
     path("governance/<slug:slug>/", views.checklist_detail, name="checklist"),
     path("governance/<slug:slug>/start/", views.assessment_start, name="assessment-start"),
     path("governance/<slug:slug>/import/", views.assessment_import, name="assessment-import"),
@@ -21,6 +22,9 @@ urlpatterns = [
     path(f"{assessment}complete/", assessment_views.assessment_complete, name="complete"),
     path(f"{assessment}share/", assessment_views.assessment_share, name="share"),
     path(f"{assessment}upgrade/", assessment_views.assessment_upgrade, name="upgrade"),
+    path(f"{assessment}carry-over/<slug:slug>/", assessment_views.carry_over, name="carry-over"),
+    path(f"{assessment}compare/", compare_views.compare_page, name="compare"),
+    path(f"{assessment}compare.md", compare_views.compare_markdown, name="compare-md"),
     path(f"{assessment}export.md", assessment_views.export_markdown, name="export-md"),
     path(f"{assessment}export.csv", assessment_views.export_csv, name="export-csv"),
     path(f"{assessment}export.json", assessment_views.export_json, name="export-json"),

@@ -3,7 +3,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from governance import exports, services, tokens
+from governance import crosswalk, exports, services, tokens
 from governance.forms import ImportForm, StartForm
 from governance.models import Checklist
 from governance.selectors import (
@@ -19,12 +19,18 @@ def checklist_list(request):
     return render(request, "governance/checklist_list.html", context)
 
 
+@require_GET
+def crosswalk_matrix(request):
+    return render(request, "governance/crosswalk.html", {"matrix": crosswalk.matrix()})
+
+
 def _checklist_page(request, slug, *, status=200, start_form=None, import_form=None):
     checklist = get_object_or_404(Checklist, slug=slug)
     version = newest_published_version(checklist=checklist)
     if version is None:
         raise Http404("This checklist has no published version yet.")
     sections = checklist_sections(version_id=version.pk)
+    crosswalk.annotate_items(checklist=checklist, sections=sections)
     context = {
         "checklist": checklist,
         "version": version,

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from governance import crosswalk
 from governance.models import Checklist
 from pages.changes import all_changes, with_authors
 from pages.playbook_map import build_map, sections_with_evidence
@@ -40,11 +41,13 @@ def home(request):
 def principle_detail(request, slug):
     principle = principle_with_evidence(slug=slug)
     evidence_count = len(principle.talk_links.all()) + len(principle.team_links.all())
-    return render(
-        request,
-        "playbook/principle_detail.html",
-        {"principle": principle, "evidence_count": evidence_count},
-    )
+    framework_items = crosswalk.mapped_items(principle_ids=[principle.pk]).get(principle.pk, [])
+    context = {
+        "principle": principle,
+        "evidence_count": evidence_count,
+        "framework_items": framework_items,
+    }
+    return render(request, "playbook/principle_detail.html", context)
 
 
 @require_GET

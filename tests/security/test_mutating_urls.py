@@ -31,6 +31,7 @@ TOKEN_HOLDERS_ONLY = {
     "governance:share",
     "governance:upgrade",
     "governance:assessment-claim",
+    "governance:carry-over",
 }
 
 

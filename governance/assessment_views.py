@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from governance import crosswalk, exports, services, tokens
+from governance import crosswalk, exports, risk_tiers, services, tokens
 from governance.access import editable_assessment as _editable
 from governance.access import readable_assessment as _readable
 from governance.charts import score_chart
@@ -32,7 +32,8 @@ def _sections(assessment):
 
 
 def _results(assessment, sections):
-    return compute(sections, Answer.objects.filter(assessment=assessment))
+    tier_required = risk_tiers.required_keys(assessment.risk_tier, sections)
+    return compute(sections, Answer.objects.filter(assessment=assessment), tier_required)
 
 
 def _context(assessment, editable, results, **extra):
@@ -51,6 +52,9 @@ def _context(assessment, editable, results, **extra):
         "statuses": AnswerStatus.choices,
         "newer_version": newer,
         "justification_max": JUSTIFICATION_MAX,
+        "risk_questions": [
+            (question, question.key in assessment.risk_answers) for question in risk_tiers.QUESTIONS
+        ],
         **extra,
     }
 
@@ -210,3 +214,15 @@ def carry_over(request, pk, slug):
     response = redirect(assessment)
     tokens.remember_token(response, assessment, token, just_created=True)
     return response
+
+
+@never_cache
+@require_POST
+def risk_tier(request, pk):
+    """The pre-questionnaire's form: the ticked questions are the ones answered "yes"."""
+    assessment = _editable(request, pk)
+    try:
+        services.assessment_set_risk_tier(assessment=assessment, yes=request.POST.getlist("yes"))
+    except ValidationError as error:
+        return _page(request, assessment, True, status=400, risk_error=error.messages[0])
+    return redirect(assessment.get_absolute_url() + "#risk-tier")

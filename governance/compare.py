@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from governance import risk_tiers
 from governance.models import Answer, AnswerStatus
 from governance.scoring import Results, compute
 from governance.selectors import checklist_sections
@@ -49,7 +50,8 @@ class Comparison:
 
 def _results(assessment) -> Results:
     sections = checklist_sections(version_id=assessment.checklist_version_id)
-    return compute(sections, Answer.objects.filter(assessment=assessment))
+    tier_required = risk_tiers.required_keys(assessment.risk_tier, sections)
+    return compute(sections, Answer.objects.filter(assessment=assessment), tier_required)
 
 
 def _rows(results: Results) -> dict:

@@ -57,7 +57,14 @@ def as_markdown(assessment, results, url: str) -> str:
         "why": _("Why it does not apply"),
         "note": _("Note"),
         "evidence": _("Evidence"),
+        "tier": _("Risk tier"),
     }
+    editorial = _("our editorial pre-questionnaire")
+    tier = (
+        f"{assessment.get_risk_tier_display()} ({editorial})"
+        if assessment.risk_tier
+        else _("not chosen yet")
+    )
     lines = [
         f"# {assessment.subject}",
         "",
@@ -66,6 +73,7 @@ def as_markdown(assessment, results, url: str) -> str:
         f"- {labels['score']}: {_percent(results.score)} "
         f"({results.score.earned_display} / {results.score.possible})",
         f"- {labels['answered']}: {results.score.answered} / {results.score.total}",
+        f"- {labels['tier']}: {tier}",
         f"- {labels['completed']}: "
         + (
             timezone.localdate(assessment.completed_at).isoformat()
@@ -84,7 +92,7 @@ def as_markdown(assessment, results, url: str) -> str:
             box = "x" if row.status == AnswerStatus.YES else " "
             label = status_labels[row.status] if row.answer else _("unanswered")
             flags = [str(label), _("weight %(weight)s") % {"weight": row.item.weight}]
-            if row.item.required:
+            if row.required:
                 flags.append(_("required"))
             lines.append(f"- [{box}] **{row.item.prompt}** ({', '.join(flags)})")
             if row.answer and row.answer.justification:
@@ -116,7 +124,7 @@ def as_csv(results) -> str:
                     section.section.title,
                     row.item.key,
                     row.item.prompt,
-                    "yes" if row.item.required else "no",
+                    "yes" if row.required else "no",
                     row.item.weight,
                     row.status,
                     answer.justification if answer else "",
@@ -168,6 +176,7 @@ def as_json(assessment, results) -> str:
             if row.answer
         ],
         "not_carried_over": assessment.not_carried_over,
+        "risk_tier": {"tier": assessment.risk_tier, "yes": assessment.risk_answers},
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -180,6 +189,7 @@ class ImportedAssessment:
     answers: dict  # key -> cleaned answer fields
     completed_at: datetime | None
     not_carried_over: list
+    risk_yes: list | None = None  # the risk-tier questions answered "yes", when the file has them
 
 
 def import_json(raw: bytes | str, *, checklist: Checklist | None = None) -> ImportedAssessment:
@@ -251,6 +261,12 @@ def import_json(raw: bytes | str, *, checklist: Checklist | None = None) -> Impo
     left_behind = document.get("not_carried_over") or []
     if not _valid_left_behind(left_behind):
         problems.append(_("not_carried_over is not a list of earlier answers."))
+    tier = document.get("risk_tier")
+    risk_yes = tier.get("yes") if isinstance(tier, dict) and tier.get("tier") else None
+    if risk_yes is not None and not (
+        isinstance(risk_yes, list) and all(isinstance(key, str) for key in risk_yes)
+    ):
+        problems.append(_("risk_tier.yes is not a list of question keys."))
     if problems:
         raise ValidationError(problems)
     if any(item.required and key not in answers for key, item in items.items()):
@@ -262,6 +278,7 @@ def import_json(raw: bytes | str, *, checklist: Checklist | None = None) -> Impo
         answers=answers,
         completed_at=completed,
         not_carried_over=left_behind,
+        risk_yes=risk_yes,
     )
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.markdown import MarkdownRenderedModel
 from core.search_fields import search_indexes, search_vector_field, trigram_text_field
+from governance.risk_tiers import RiskTier
 from playbook.models import Principle
 
 
@@ -225,6 +226,12 @@ class Assessment(models.Model):
     # Answers an upgrade could not carry to the new version, kept so that nothing is lost:
     # [{"from_version", "key", "prompt", "status", "justification", "note", "evidence_url"}].
     not_carried_over = models.JSONField(default=list, blank=True, editable=False)
+    # The risk-tier pre-questionnaire (governance.risk_tiers): blank until it is answered;
+    # `risk_answers` lists the keys of the questions answered "yes".
+    risk_tier = models.CharField(
+        _("risk tier"), max_length=12, choices=RiskTier.choices, blank=True
+    )
+    risk_answers = models.JSONField(default=list, blank=True, editable=False)
 
     objects = AssessmentQuerySet.as_manager()
 

@@ -24,6 +24,11 @@ class Row:
     item: object  # ChecklistItem
     answer: object | None  # Answer, or None while unanswered
     form: object | None = None  # the bound form of a rejected save, shown with its errors
+    tier_required: bool = False  # required by the assessment's risk tier (risk_tiers)
+
+    @property
+    def required(self) -> bool:
+        return self.item.required or self.tier_required
 
     @property
     def status(self) -> str:
@@ -49,7 +54,7 @@ class Row:
 
     @property
     def is_open_risk(self) -> bool:
-        return self.item.required and self.status == AnswerStatus.NO
+        return self.required and self.status == AnswerStatus.NO
 
 
 @dataclass
@@ -116,21 +121,24 @@ class Results:
         return None
 
 
-def compute(sections, answers) -> Results:
-    """`sections` with their items prefetched; `answers` of one assessment."""
+def compute(sections, answers, tier_required=frozenset()) -> Results:
+    """`sections` with their items prefetched; `answers` of one assessment;
+    `tier_required` the keys of items its risk tier makes required."""
     by_item = {answer.item_id: answer for answer in answers}
     total = Score()
     results, open_risks, missing = [], [], []
     for section in sections:
         result = SectionResult(section=section)
         for item in section.items.all():
-            row = Row(item=item, answer=by_item.get(item.pk))
+            row = Row(
+                item=item, answer=by_item.get(item.pk), tier_required=item.key in tier_required
+            )
             result.rows.append(row)
             result.score.add(row)
             total.add(row)
             if row.is_open_risk:
                 open_risks.append(row)
-            if item.required and row.answer is None:
+            if row.required and row.answer is None:
                 missing.append(row)
         results.append(result)
     return Results(sections=results, score=total, open_risks=open_risks, missing_required=missing)

@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.markdown import render_markdown
-from governance import tokens
+from governance import risk_tiers, tokens
 from governance.models import (
     JUSTIFICATION_MAX,
     NOTE_MAX,
@@ -244,6 +244,8 @@ def assessment_import(*, data) -> tuple[Assessment, str]:
     assessment.completed_at = data.completed_at
     assessment.not_carried_over = data.not_carried_over
     assessment.save(update_fields=["completed_at", "not_carried_over", "updated_at"])
+    if data.risk_yes is not None:
+        assessment_set_risk_tier(assessment=assessment, yes=data.risk_yes)
     return assessment, token
 
 
@@ -295,3 +297,14 @@ def assessment_carry_over(*, source: Assessment, version: ChecklistVersion):
             )
     Answer.objects.bulk_create(carried)
     return assessment, token, len(carried)
+
+
+def assessment_set_risk_tier(*, assessment: Assessment, yes: list[str]) -> Assessment:
+    """Store the pre-questionnaire's answers ("yes" keys) and the tier they give."""
+    unknown = set(yes) - risk_tiers.KEYS
+    if unknown:
+        raise ValidationError(_("Unknown question: %(key)s") % {"key": sorted(unknown)[0]})
+    assessment.risk_answers = [q.key for q in risk_tiers.QUESTIONS if q.key in set(yes)]
+    assessment.risk_tier = risk_tiers.tier_for(set(yes))
+    assessment.save(update_fields=["risk_answers", "risk_tier", "updated_at"])
+    return assessment

@@ -21,6 +21,7 @@ urlpatterns = [
     path(f"{assessment}items/<slug:key>/", assessment_views.answer_save, name="answer"),
     path(f"{assessment}complete/", assessment_views.assessment_complete, name="complete"),
     path(f"{assessment}share/", assessment_views.assessment_share, name="share"),
+    path(f"{assessment}risk-tier/", assessment_views.risk_tier, name="risk-tier"),
     path(f"{assessment}upgrade/", assessment_views.assessment_upgrade, name="upgrade"),
     path(f"{assessment}carry-over/<slug:slug>/", assessment_views.carry_over, name="carry-over"),
     path(f"{assessment}compare/", compare_views.compare_page, name="compare"),

@@ -32,6 +32,7 @@ TOKEN_HOLDERS_ONLY = {
     "governance:upgrade",
     "governance:assessment-claim",
     "governance:carry-over",
+    "governance:risk-tier",
 }
 
 

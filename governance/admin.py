@@ -231,5 +231,4 @@ class CrosswalkLinkAdmin(admin.ModelAdmin):
     list_filter = ["checklist"]
     list_select_related = ["checklist", "principle"]
     search_fields = ["key", "note", "principle__title", "principle__title_en"]
-    autocomplete_fields = ["principle"]
     fields = ["checklist", "key", "principle", "note"]

@@ -64,23 +64,28 @@ def links_by_key(*, checklist) -> dict[str, list[CrosswalkLink]]:
     return found
 
 
-def annotate_items(*, checklist, sections) -> None:
-    """Sets on each item of a checklist page what the crosswalk says about it: for a
+def annotate_items(*, checklist, items, neighbours=False) -> None:
+    """Sets on each item of a checklist what the crosswalk says about it: for a
     framework's item, `crosswalk_links` (its principles, with notes); for the playbook's
-    own item, `framework_items` (framework items mapped to the principles it tests)."""
-    items = [item for section in sections for item in section.items.all()]
+    own item, `framework_items` (framework items mapped to the principles it tests).
+    With `neighbours` (an item's own page), a framework's item also gets the other
+    frameworks' items mapped to its principles as `framework_items`."""
     if checklist.source_format:
         links = links_by_key(checklist=checklist)
         for item in items:
             item.crosswalk_links = links.get(item.key, [])
-        return
-    principle_ids = {p.pk for item in items for p in item.principles.all()}
-    by_principle = mapped_items(principle_ids=principle_ids)
+        if not neighbours:
+            return
+        principles_of = {i.pk: [link.principle_id for link in i.crosswalk_links] for i in items}
+    else:
+        principles_of = {i.pk: [p.pk for p in i.principles.all()] for i in items}
+    by_principle = mapped_items(principle_ids={pk for ids in principles_of.values() for pk in ids})
     for item in items:
         found = {}
-        for principle in item.principles.all():
-            for mapped in by_principle.get(principle.pk, []):
-                found.setdefault(mapped.item.pk, mapped)
+        for principle_id in principles_of[item.pk]:
+            for mapped in by_principle.get(principle_id, []):
+                if mapped.item.pk != item.pk:
+                    found.setdefault(mapped.item.pk, mapped)
         item.framework_items = list(found.values())
 
 

@@ -29,16 +29,23 @@ def checklists_with_published_versions():
     )
 
 
+def checklist_items(*, version_id: int | None):
+    """A version's items with their section and each item's published principles."""
+    return (
+        ChecklistItem.objects.filter(section__version=version_id)
+        .select_related("section")
+        .prefetch_related(Prefetch("principles", queryset=Principle.objects.published()))
+    )
+
+
 def checklist_sections(*, version_id: int) -> list[ChecklistSection]:
     """A version's sections with their items and each item's published principles."""
+    items = ChecklistItem.objects.prefetch_related(
+        Prefetch("principles", queryset=Principle.objects.published())
+    )
     return list(
         ChecklistSection.objects.filter(version=version_id).prefetch_related(
-            Prefetch(
-                "items",
-                queryset=ChecklistItem.objects.prefetch_related(
-                    Prefetch("principles", queryset=Principle.objects.published())
-                ),
-            )
+            Prefetch("items", queryset=items)
         )
     )
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("governance/", views.checklist_list, name="checklists"),
     path("governance/crosswalk/", views.crosswalk_matrix, name="crosswalk"),
     path("governance/<slug:slug>/", views.checklist_detail, name="checklist"),
+    path("governance/<slug:slug>/items/<slug:key>/", views.checklist_item, name="checklist-item"),
     path("governance/<slug:slug>/start/", views.assessment_start, name="assessment-start"),
     path("governance/<slug:slug>/import/", views.assessment_import, name="assessment-import"),
     path(assessment, assessment_views.assessment_detail, name="assessment"),

@@ -7,6 +7,7 @@ from governance import crosswalk, exports, services, tokens
 from governance.forms import ImportForm, StartForm
 from governance.models import Checklist
 from governance.selectors import (
+    checklist_items,
     checklist_sections,
     checklists_with_published_versions,
     newest_published_version,
@@ -30,7 +31,8 @@ def _checklist_page(request, slug, *, status=200, start_form=None, import_form=N
     if version is None:
         raise Http404("This checklist has no published version yet.")
     sections = checklist_sections(version_id=version.pk)
-    crosswalk.annotate_items(checklist=checklist, sections=sections)
+    items = [item for section in sections for item in section.items.all()]
+    crosswalk.annotate_items(checklist=checklist, items=items)
     context = {
         "checklist": checklist,
         "version": version,
@@ -44,6 +46,20 @@ def _checklist_page(request, slug, *, status=200, start_form=None, import_form=N
 @require_GET
 def checklist_detail(request, slug):
     return _checklist_page(request, slug)
+
+
+@require_GET
+def checklist_item(request, slug, key):
+    """One question of a checklist's newest published version, with what the crosswalk
+    says about it (its principles, and the other frameworks' items on them)."""
+    checklist = get_object_or_404(Checklist, slug=slug)
+    version = newest_published_version(checklist=checklist)
+    if version is None:
+        raise Http404("This checklist has no published version yet.")
+    item = get_object_or_404(checklist_items(version_id=version.pk), key=key)
+    crosswalk.annotate_items(checklist=checklist, items=[item], neighbours=True)
+    context = {"checklist": checklist, "version": version, "item": item}
+    return render(request, "governance/checklist_item.html", context)
 
 
 def _created(assessment, token):

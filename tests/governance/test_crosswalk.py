@@ -62,7 +62,7 @@ def test_principle_page_lists_the_framework_items_mapped_to_it(client):
     section = html[html.index('id="framework-items"') :]
     assert "GOVERN 1.1" in section and "Someone owns the risks of the system." in section
     assert "Owning risks is what the risk registry is for." in section
-    assert f"{oscal.get_absolute_url()}#item-govern-1-1" in section
+    assert f"{oscal.get_absolute_url()}items/govern-1-1/" in section
     assert "MAP 1.1" not in section
 
 
@@ -88,6 +88,46 @@ def test_checklist_pages_show_the_crosswalk_both_ways(client):
     assert (
         "Sample Risk Framework MAP 1.1" in user_item and "Sample Ethics Checklist A.1" in user_item
     )
+
+
+def item_url(checklist, key):
+    return reverse("governance:checklist-item", args=[checklist.slug, key])
+
+
+def test_a_framework_item_has_its_own_page_with_its_principles(client):
+    oscal, _deon = mapped_frameworks()
+    response = client.get(item_url(oscal, "govern-1-1"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    main = html[html.index("<main") :]
+    assert "GOVERN 1.1" in main and "Someone owns the risks of the system." in main
+    assert Principle.objects.get(slug=RISKS).get_absolute_url() in main
+    assert "Owning risks is what the risk registry is for." in main
+    assert "MAP 1.1" not in main  # only this item
+    # deon's A.1 is mapped to a principle GOVERN 1.1 is not mapped to: not a neighbour
+    assert "Sample Ethics Checklist A.1" not in main
+    neighbour = client.get(item_url(oscal, "map-1-1")).content.decode()
+    assert "Sample Ethics Checklist A.1" in neighbour  # both mapped to user-focus
+    assert "Sample Risk Framework MAP 1.1</a>" not in neighbour  # not itself
+    # the checklist page links each question to its page
+    assert item_url(oscal, "govern-1-1") in client.get(oscal.get_absolute_url()).content.decode()
+
+
+def test_a_playbook_item_page_shows_every_frameworks_items_on_its_principles(client):
+    mapped_frameworks()
+    playbook = Checklist.objects.get(slug="responsible-ai-development")
+    html = client.get(item_url(playbook, "user-impact-evaluation")).content.decode()
+    main = html[html.index("<main") :]
+    assert "Sample Risk Framework MAP 1.1" in main and "Sample Ethics Checklist A.1" in main
+    deon = Checklist.objects.get(title="Sample Ethics Checklist")
+    assert item_url(deon, "a-1") in main
+
+
+def test_item_pages_of_unknown_keys_and_drafts_are_not_found(client):
+    oscal, _deon = mapped_frameworks()
+    assert client.get(item_url(oscal, "no-such-item")).status_code == 404
+    draft = services.checklist_import(parsed=importers.parse(_one_item("Draft Only"), "deon"))
+    assert client.get(item_url(draft.checklist, "x-1")).status_code == 404
 
 
 def grow_frameworks(count: int, items: int):
@@ -126,6 +166,7 @@ def test_crosswalk_pages_run_the_same_queries_with_ten_times_the_mappings(client
         Principle.objects.get(slug=USERS).get_absolute_url(),
         Checklist.objects.get(slug="responsible-ai-development").get_absolute_url(),
         Checklist.objects.get(slug="sample-risk-framework").get_absolute_url(),
+        reverse("governance:checklist-item", args=["responsible-ai-development", "risk-registry"]),
     ]
     client.get(urls[0])  # warm per-process caches
     before = [count(client, url) for url in urls]

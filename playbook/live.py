@@ -1,6 +1,10 @@
 """What a live section page shows, for the page itself and for readers' polls."""
 
+from dataclasses import dataclass, replace
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.db.models import Q, Subquery
 
 from core.access import LIVE_EDITING_PERMISSIONS, can_edit_live, can_edit_principles
 from playbook.forms import LiveUpdateEditForm, LiveUpdateForm, PrincipleEditForm
@@ -14,18 +18,73 @@ KEY_EVENTS_SHOWN = 20
 MAX_CHANGES_PER_POLL = 100
 
 
-def update_page(request, section, before: int | None = None) -> dict:
-    """Twenty updates, newest first, older than `before` when given."""
-    updates = section.updates.for_display().newest_first()
-    if before is not None:
-        updates = updates.filter(pk__lt=before)
+@dataclass(frozen=True)
+class ReaderView:
+    """How a reader reads a live section: newest or oldest first, every update or the key
+    events only. It lives in the URL (`?order=oldest`, `?show=key`), so it survives a
+    reload, can be shared, and works without JavaScript; the poll stays the same for
+    every reader and live.js places what it brings by the same choice."""
+
+    oldest_first: bool = False
+    key_only: bool = False
+
+    @classmethod
+    def from_query(cls, query) -> "ReaderView":
+        return cls(oldest_first=query.get("order") == "oldest", key_only=query.get("show") == "key")
+
+    @property
+    def cursor_name(self) -> str:
+        """The page cursor's parameter: the next page is older, or later when oldest first."""
+        return "after" if self.oldest_first else "before"
+
+    def query(self, **cursor) -> str:
+        """The query string of this view (empty for the default), plus a page cursor."""
+        params = {"order": "oldest" if self.oldest_first else None}
+        params["show"] = "key" if self.key_only else None
+        params.update(cursor)
+        kept = {name: value for name, value in params.items() if value is not None}
+        return "?" + urlencode(kept) if kept else ""
+
+    def choices(self) -> dict:
+        """The other views a reader can switch to, as query strings."""
+        return {
+            "newest": replace(self, oldest_first=False).query(),
+            "oldest": replace(self, oldest_first=True).query(),
+            "all": replace(self, key_only=False).query(),
+            "key": replace(self, key_only=True).query(),
+        }
+
+
+def update_page(request, section, cursor: int | None = None, view: ReaderView | None = None):
+    """Twenty updates in the reader's order, after the update `cursor` when given (older
+    than it when newest come first, newer when oldest do)."""
+    view = view or ReaderView()
+    updates = section.updates.for_display()
+    if view.key_only:
+        updates = updates.filter(is_key_event=True)
+    updates = updates.order_by(
+        *(("created_at", "id") if view.oldest_first else ("-created_at", "-id"))
+    )
+    if cursor is not None:
+        updates = updates.filter(_beyond(section, cursor, later=view.oldest_first))
     page = list(updates[: UPDATES_PER_PAGE + 1])
     shown = page[:UPDATES_PER_PAGE]
+    more = shown[-1].pk if len(page) > UPDATES_PER_PAGE else None
     return {
         "updates": shown,
-        "older_before": shown[-1].pk if len(page) > UPDATES_PER_PAGE else None,
+        "reader_view": view,
+        "more_cursor": more,
+        "more_query": view.query(**{view.cursor_name: more}),
         "can_edit": can_edit_live(request.user),
     }
+
+
+def _beyond(section, cursor: int, *, later: bool) -> Q:
+    """Updates after the cursor update in time order (ties broken by id), in one query."""
+    at = Subquery(section.updates.filter(pk=cursor).values("created_at")[:1])
+    if later:
+        return Q(created_at__gt=at) | Q(created_at=at, pk__gt=cursor)
+    return Q(created_at__lt=at) | Q(created_at=at, pk__lt=cursor)
 
 
 COVERAGE_PERMISSIONS = (*LIVE_EDITING_PERMISSIONS, "playbook.change_section")
@@ -72,10 +131,14 @@ def live_section_context(request, section, since: int | None = None) -> dict:
         return context
 
     remember_revision(section.slug, section.revision)
-    before = _int_or_none(request.GET.get("before"))
-    context.update(update_page(request, section, before=before))
-    context["structured_data"] = live_blog_posting(request, section, context["updates"])
-    context["showing_older"] = before is not None
+    view = ReaderView.from_query(request.GET)
+    cursor = page_cursor(request.GET, view)
+    context.update(update_page(request, section, cursor=cursor, view=view))
+    newest = context["updates"]
+    if view != ReaderView() or cursor is not None:
+        newest = update_page(request, section)["updates"]
+    context["structured_data"] = live_blog_posting(request, section, newest)
+    context["showing_older"] = cursor is not None
     if context["can_edit"]:
         context["post_form"] = LiveUpdateForm()
         context.update(_edit_mode(request, section))
@@ -97,6 +160,10 @@ def _edit_mode(request, section) -> dict:
             "form": PrincipleEditForm.for_principle(principle),
         }
     return {}
+
+
+def page_cursor(query, view: ReaderView) -> int | None:
+    return _int_or_none(query.get(view.cursor_name))
 
 
 def _int_or_none(value):

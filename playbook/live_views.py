@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.access import LIVE_EDITING_PERMISSIONS, editor_required
 from playbook import services
 from playbook.forms import KeyEventForm, LiveUpdateEditForm, LiveUpdateForm, PrincipleEditForm
-from playbook.live import live_section_context, update_page
+from playbook.live import ReaderView, live_section_context, page_cursor, update_page
 from playbook.models import LiveUpdate, Principle, Section
 from playbook.revisions import cached_revision, remember_revision
 
@@ -65,18 +65,19 @@ def section_changes(request, slug):
 
 @require_GET
 def older_updates(request, slug):
+    """The next page of updates in the reader's order (older ones, or later ones when
+    oldest come first), appended to the list by live.js."""
     section = get_object_or_404(Section, slug=slug, is_live=True)
-    try:
-        before = int(request.GET.get("before", ""))
-    except ValueError:
-        return HttpResponseBadRequest(_("`before` must be an update number."))
+    view = ReaderView.from_query(request.GET)
+    cursor = page_cursor(request.GET, view)
+    if cursor is None:
+        message = _("`%(name)s` must be an update number.") % {"name": view.cursor_name}
+        return HttpResponseBadRequest(message)
     if not request.htmx:
-        return redirect(f"{section.get_absolute_url()}?before={before}#live-updates")
-    context = {
-        "section": section,
-        "showing_older": True,
-        **update_page(request, section, before=before),
-    }
+        query = view.query(**{view.cursor_name: cursor})
+        return redirect(f"{section.get_absolute_url()}{query}#live-updates")
+    page = update_page(request, section, cursor=cursor, view=view)
+    context = {"section": section, "showing_older": True, **page}
     response = render(request, f"{PAGE}#older-updates", context)
     patch_vary_headers(response, ["HX-Request"])
     return response

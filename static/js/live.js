@@ -13,6 +13,9 @@
     const changed = document.getElementById("live-changed");
     const bar = root.querySelector("[data-new-updates-bar]");
     const barButton = bar.querySelector("button");
+    // The reader's view (from the URL): where new updates go, and which are shown at all.
+    const oldestFirst = root.hasAttribute("data-oldest-first");
+    const keyOnly = root.hasAttribute("data-key-only");
     let since = root.dataset.revision;
     let intervalMs = Number(root.dataset.interval || 10) * 1000;
     let timer = null;
@@ -44,10 +47,14 @@
       });
     }
 
+    function wanted(fresh) {
+      return !keyOnly || fresh.classList.contains("update--key");
+    }
+
     function replaceOrDrop(fresh) {
       const current = fresh.id && shown(fresh);
       if (!current) return fresh.remove();
-      if (fresh.hasAttribute("data-live-remove")) {
+      if (fresh.hasAttribute("data-live-remove") || !wanted(fresh)) {
         current.remove();
         fresh.remove();
       } else {
@@ -66,12 +73,43 @@
       htmx.process(fresh);
     }
 
+    // Oldest first, a new update belongs at the end, after the last page: it is added
+    // only once that page is shown (no "Later updates" link left), and moves nothing.
+    function appendAtEnd(fresh) {
+      const existing = shown(fresh);
+      if (existing) existing.replaceWith(fresh);
+      else if (!document.querySelector("[data-more-updates]")) list.append(fresh);
+      else return fresh.remove();
+      htmx.process(fresh);
+    }
+
+    // What is left in #live-incoming is new to this page, once each: an update the page
+    // already shows (sent again by a server behind the page) replaces it in place, a
+    // repeat in the holding area replaces the earlier copy, and unwanted ones go.
+    function sortIncoming() {
+      const held = {};
+      Array.from(incoming.children).forEach(function (fresh) {
+        if (!wanted(fresh)) return fresh.remove();
+        if (held[fresh.id]) held[fresh.id].remove();
+        held[fresh.id] = fresh;
+        const current = shown(fresh);
+        if (current) {
+          current.replaceWith(fresh);
+          htmx.process(fresh);
+        }
+      });
+    }
+
     function showIncoming() {
       // Oldest first, so that the newest ends on top.
       Array.from(incoming.children).reverse().forEach(insertAtTop);
+      removeEmptyNote();
+      bar.hidden = true;
+    }
+
+    function removeEmptyNote() {
       const empty = document.getElementById("no-updates");
       if (empty && list.children.length > 1) empty.remove();
-      bar.hidden = true;
     }
 
     function readerHasScrolledPast() {
@@ -80,7 +118,13 @@
 
     function foldIn() {
       Array.from(changed.children).forEach(replaceOrDrop);
+      sortIncoming();
       if (!incoming.children.length) return;
+      if (oldestFirst) {
+        Array.from(incoming.children).reverse().forEach(appendAtEnd);
+        removeEmptyNote();
+        return;
+      }
       if (readerHasScrolledPast()) {
         const count = incoming.children.length;
         const template = count === 1 ? bar.dataset.one : bar.dataset.many;
@@ -97,7 +141,8 @@
       const xhr = event.detail.xhr;
       const revision = xhr && xhr.getResponseHeader("X-Live-Revision");
       const interval = xhr && Number(xhr.getResponseHeader("X-Poll-Interval"));
-      if (revision) since = revision;
+      // Never step back: a server whose cached revision lags would send old news again.
+      if (revision && Number(revision) > Number(since)) since = revision;
       if (xhr && xhr.getResponseHeader("X-Live-Ended")) ended = true;
       if (interval > 0) intervalMs = interval * 1000;
       if (event.detail.successful) foldIn();
@@ -116,8 +161,7 @@
         list.append(template.content);
         template.remove();
       });
-      const empty = document.getElementById("no-updates");
-      if (empty && list.children.length > 1) empty.remove();
+      removeEmptyNote();
     });
 
     document.addEventListener("visibilitychange", function () {

@@ -14,6 +14,10 @@ REPLICA = "replica"
 
 class PrimaryReplicaRouter:
     def db_for_read(self, model, **hints):
+        # The database cache is read where it is written: a lagging copy would serve stale
+        # revisions and forget sign-in failures.
+        if model._meta.app_label == "django_cache":
+            return PRIMARY
         if transaction.get_connection(PRIMARY).in_atomic_block:
             return PRIMARY
         return REPLICA

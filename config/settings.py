@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body: too large a body is refused while it is read.
+    "core.request_limits.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -131,8 +133,14 @@ else:
         }
     }
 
+# The cache is shared by every app process: Redis when REDIS_URL is set, else a table of
+# the database (created by core's migration). Local memory only where one process serves
+# everything (PLAYBOOK_CACHE=local, e.g. the in-process test run): with several workers each
+# would keep its own sign-in counters and live revisions. /healthz says which is in use.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
+CACHE_BACKEND = "redis" if REDIS_URL else os.environ.get("PLAYBOOK_CACHE", "database")
+CACHE_TABLE = "playbook_cache"
+if CACHE_BACKEND == "redis":
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -140,8 +148,19 @@ if REDIS_URL:
             "KEY_PREFIX": "playbook",
         }
     }
-else:
+elif CACHE_BACKEND == "database":
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+            "KEY_PREFIX": "playbook",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
+elif CACHE_BACKEND == "local":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    raise ImproperlyConfigured("PLAYBOOK_CACHE must be 'database' or 'local' (or set REDIS_URL).")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -177,10 +196,27 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
+# Request bodies (core/request_limits.py): a body announced larger than this is refused
+# before it is read; no uploaded file may pass UPLOAD_MAX_BYTES (the largest any form takes:
+# framework files, 5 MB), and uploads stay in memory, never spooled to disk.
+REQUEST_BODY_MAX_BYTES = int(os.environ.get("PLAYBOOK_MAX_REQUEST_BYTES", 6 * 1024 * 1024))
+UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES
+FILE_UPLOAD_HANDLERS = [
+    "core.request_limits.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+]
+# Form fields other than files: the longest form (an admin page) is far below this.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+
 # Failed admin sign-ins allowed per account and per client address within the window.
 LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("PLAYBOOK_LOGIN_FAILURES_PER_ACCOUNT", "5"))
 LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("PLAYBOOK_LOGIN_FAILURES_PER_ADDRESS", "20"))
 LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
+# Assessments started (or carried over) and imported per client address per hour
+# (core/ratelimit.py); a conference room behind one address shares them.
+ASSESSMENT_STARTS_PER_HOUR = int(os.environ.get("PLAYBOOK_ASSESSMENT_STARTS_PER_HOUR", "60"))
+ASSESSMENT_IMPORTS_PER_HOUR = int(os.environ.get("PLAYBOOK_ASSESSMENT_IMPORTS_PER_HOUR", "20"))
 # How many proxies in front of the app append to X-Forwarded-For (0: clients connect directly).
 PROXY_COUNT = int(os.environ.get("PLAYBOOK_PROXY_COUNT", "0"))
 

@@ -5,6 +5,7 @@ shared assessment can be read and an unshared one does not exist (404): its URL 
 reveal nothing.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +16,7 @@ from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from core.ratelimit import per_address
 from governance import crosswalk, exports, risk_tiers, services, tokens
 from governance.access import editable_assessment as _editable
 from governance.access import readable_assessment as _readable
@@ -203,6 +205,8 @@ def export_json(request, pk):
 
 @never_cache
 @require_POST
+# A carried-over assessment is a new one: it counts as a start.
+@per_address("assessment-start", limit=lambda: settings.ASSESSMENT_STARTS_PER_HOUR, window=3600)
 def carry_over(request, pk, slug):
     """Start an assessment of an imported framework from this playbook assessment."""
     source = _editable(request, pk)

@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from core.ratelimit import per_address
 from governance import crosswalk, exports, services, tokens
 from governance.forms import ImportForm, StartForm
 from governance.models import Checklist
@@ -68,7 +70,11 @@ def _created(assessment, token):
     return response
 
 
+HOUR = 60 * 60
+
+
 @require_POST
+@per_address("assessment-start", limit=lambda: settings.ASSESSMENT_STARTS_PER_HOUR, window=HOUR)
 def assessment_start(request, slug):
     checklist = get_object_or_404(Checklist, slug=slug)
     version = newest_published_version(checklist=checklist)
@@ -82,6 +88,7 @@ def assessment_start(request, slug):
 
 
 @require_POST
+@per_address("assessment-import", limit=lambda: settings.ASSESSMENT_IMPORTS_PER_HOUR, window=HOUR)
 def assessment_import(request, slug):
     checklist = get_object_or_404(Checklist, slug=slug)
     form = ImportForm(request.POST, request.FILES)

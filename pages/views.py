@@ -3,6 +3,7 @@ Only the `pages` room imports all apps, so the apps keep their one-way imports."
 
 import logging
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
@@ -96,5 +97,11 @@ def healthz(request):
     }
     # The app can serve without its cache, not without its database.
     status = 200 if checks["database"] else 503
-    body = {"status": "ok" if all(checks.values()) else "degraded", **checks}
+    body = {
+        "status": "ok" if all(checks.values()) else "degraded",
+        **checks,
+        # Whether every app process sees the same cache (sign-in limits, live revisions).
+        "cache_backend": settings.CACHE_BACKEND,
+        "cache_shared": settings.CACHE_BACKEND != "local",
+    }
     return JsonResponse(body, status=status)

@@ -10,7 +10,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,7 +19,8 @@ DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/playbook"
 
 def app_env(tmp_path, **extra):
     """The environment of a fresh app process: no inherited database or cache unless given."""
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    inherited = {"DATABASE_URL", "REDIS_URL", "PLAYBOOK_CACHE"}
+    env = {k: v for k, v in os.environ.items() if k not in inherited}
     env.update({"DJANGO_DEBUG": "1", "PLAYBOOK_VAR_DIR": str(tmp_path), **extra})
     return env
 
@@ -66,13 +67,15 @@ def fetch_raw(url, headers=None):
 def serving(env, workers=2, config_file=None, log=None):
     """gunicorn on a free port; yields the base URL once /healthz answers at all.
 
-    With `log` (a list), what gunicorn printed is appended to it when it stops.
+    With `log` (a list), what gunicorn printed is appended to it when it stops; with
+    `workers=None` the config file (or gunicorn) decides how many.
     """
     port = free_port()
     config = ["-c", config_file] if config_file else ["--log-level", "warning"]
+    worker_args = ["--workers", str(workers)] if workers is not None else []
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", *config, "config.wsgi",
-         "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+         "--bind", f"127.0.0.1:{port}", *worker_args],
         cwd=ROOT, env=env, text=True,
         stdout=subprocess.PIPE if log is not None else subprocess.DEVNULL,
         stderr=subprocess.STDOUT if log is not None else subprocess.DEVNULL,
@@ -184,3 +187,51 @@ class Session:
     def post_htmx(self, path, data):
         headers = {"HX-Request": "true", "X-CSRFToken": self.csrf_token(), "Referer": self.base}
         return self.request(path, data, headers)
+
+
+@contextmanager
+def slow_clients(base, count, *, every=1.0):
+    """`count` connections that each send a request's header lines one every `every` seconds
+    and never finish it, as a slow (or malicious) client on a bad network does."""
+    import threading
+
+    host, port = urllib.parse.urlsplit(base).netloc.split(":")
+    stop = threading.Event()
+    sockets = []
+    for _ in range(count):
+        sock = socket.create_connection((host, int(port)), timeout=5)
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        sockets.append(sock)
+
+    def trickle():
+        line = 0
+        while not stop.wait(every):
+            line += 1
+            for sock in sockets:
+                with suppress(OSError):
+                    sock.sendall(f"X-Slow-{line}: {line}\r\n".encode())
+
+    sender = threading.Thread(target=trickle, daemon=True)
+    sender.start()
+    try:
+        yield sockets
+    finally:
+        stop.set()
+        sender.join(timeout=5)
+        for sock in sockets:
+            sock.close()
+
+
+def timed_status(url, timeout=10.0):
+    """(status or None, seconds) of one GET, bounded by `timeout`."""
+    started = time.monotonic()
+    try:
+        request = urllib.request.Request(url)
+        with urllib.request.build_opener(_NoRedirect).open(request, timeout=timeout) as response:
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        status = None
+    return status, time.monotonic() - started

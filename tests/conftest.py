@@ -33,9 +33,18 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+# The in-process test run is one process, so its cache is local memory, as the settings
+# allow for a single process (PLAYBOOK_CACHE=local); query budgets then count the pages' own
+# queries. App processes that the tests start (tests/app_server.py) use the default shared
+# database cache, or Redis when given REDIS_URL.
+SINGLE_PROCESS_CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
 @pytest.fixture(autouse=True)
-def empty_cache():
+def empty_cache(settings):
     """Each test starts with an empty cache, as after a deploy."""
+    settings.CACHES = SINGLE_PROCESS_CACHES
+    settings.CACHE_BACKEND = "local"
     cache.clear()
 
 

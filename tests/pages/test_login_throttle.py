@@ -87,3 +87,23 @@ def test_behind_a_proxy_the_forwarded_address_counts(editor, settings):
         HTTP_X_FORWARDED_FOR="203.0.113.10",
     )
     assert other.status_code == 302  # another client behind the same proxy is not blocked
+
+
+def test_look_alike_spellings_of_a_name_share_its_limit(editor, settings):
+    """Django signs in "ｅditor" (full-width e) as "editor": both must count as one account."""
+    client = Client()
+    for attempt in range(settings.LOGIN_FAILURES_PER_ACCOUNT):
+        sign_in(client, "editor", "wrong", address=f"10.2.0.{attempt}")
+    for name in ["ｅditor", "EDITOR", "ｅｄｉｔｏｒ ", "Editor"]:
+        response = sign_in(client, name, PASSWORD, address="10.2.9.9")
+        assert response.status_code == 429, name
+    assert "_auth_user_id" not in client.session
+
+
+def test_failures_under_look_alike_names_add_up(editor, settings):
+    client = Client()
+    names = ["editor", "ｅditor", "EDITOR", "Ｅｄｉｔｏｒ", "edıtor"]  # the last is not the same
+    for attempt, name in enumerate(names[: settings.LOGIN_FAILURES_PER_ACCOUNT - 1]):
+        sign_in(client, name, "wrong", address=f"10.3.0.{attempt}")
+    sign_in(client, "eDiToR", "wrong", address="10.3.1.1")
+    assert sign_in(client, "editor", PASSWORD, address="10.3.9.9").status_code == 429

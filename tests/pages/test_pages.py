@@ -130,7 +130,13 @@ def test_checklist_pages(client):
 def test_healthz_reports_database_and_cache(client):
     response = client.get(reverse("healthz"))
     assert response.status_code == 200
-    assert json.loads(response.content) == {"status": "ok", "database": True, "cache": True}
+    assert json.loads(response.content) == {
+        "status": "ok",
+        "database": True,
+        "cache": True,
+        "cache_backend": "local",  # the in-process test run is one process
+        "cache_shared": False,
+    }
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,13 @@ def test_pages_are_served_when_redis_does_not_answer(tmp_path):
         assert status == 200 and int(headers["X-Live-Revision"]) > 0
         status, _, body = reader.request("/healthz")
         assert status == 200  # degraded, but serving
-        assert json.loads(body) == {"status": "degraded", "database": True, "cache": False}
+        assert json.loads(body) == {
+            "status": "degraded",
+            "database": True,
+            "cache": False,
+            "cache_backend": "redis",
+            "cache_shared": True,
+        }
 
         editor = Session(base)
         editor.sign_in("haneul", "a-long-no-cache-pass-5")  # sign-in limits need no cache

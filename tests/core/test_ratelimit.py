@@ -1,0 +1,36 @@
+"""core/ratelimit.py: counting in the cache, failing open when the cache is gone."""
+
+from django.test import RequestFactory
+
+from core import ratelimit
+
+
+def test_counts_per_key_and_scope():
+    assert [ratelimit.hit("s", "a", limit=2, window=60) for _ in range(3)] == [True, True, False]
+    assert ratelimit.hit("s", "b", limit=2, window=60)
+    assert ratelimit.hit("other", "a", limit=2, window=60)
+    assert ratelimit.count("s", "a", window=60) == 3
+
+
+def test_any_key_text_is_safe_in_the_cache():
+    for key in ["", " ", "\x00", "\ud800", "가" * 10_000, "a b\nc"]:
+        assert ratelimit.hit("odd", key, limit=1, window=60)
+
+
+def test_a_cache_outage_lets_requests_through(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        }
+    }
+    assert all(ratelimit.hit("s", "a", limit=1, window=60) for _ in range(3))
+
+
+def test_the_decorator_answers_429_with_retry_after():
+    view = ratelimit.per_address("d", limit=1, window=60)(lambda request: "ok")
+    request = RequestFactory().post("/", REMOTE_ADDR="10.9.9.9")
+    assert view(request) == "ok"
+    refused = view(request)
+    assert refused.status_code == 429 and 0 < int(refused["Retry-After"]) <= 60
+    assert view(RequestFactory().get("/", REMOTE_ADDR="10.9.9.9")) == "ok"  # GETs not counted

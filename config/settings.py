@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "playbook",
     "teams",
     "governance",
+    "discussions",
     "search",
     "pages",
 ]
@@ -219,6 +220,14 @@ ASSESSMENT_STARTS_PER_HOUR = int(os.environ.get("PLAYBOOK_ASSESSMENT_STARTS_PER_
 ASSESSMENT_IMPORTS_PER_HOUR = int(os.environ.get("PLAYBOOK_ASSESSMENT_IMPORTS_PER_HOUR", "20"))
 # How many proxies in front of the app append to X-Forwarded-For (0: clients connect directly).
 PROXY_COUNT = int(os.environ.get("PLAYBOOK_PROXY_COUNT", "0"))
+
+# Readers' dilemmas: submissions allowed per address (hashed) and per item in a window, and
+# the secret salt of the address hash (defaults to the secret key; set it to rotate hashes).
+DILEMMAS_PER_ADDRESS = int(os.environ.get("PLAYBOOK_DILEMMAS_PER_ADDRESS", "5"))
+DILEMMAS_PER_ADDRESS_WINDOW = int(os.environ.get("PLAYBOOK_DILEMMAS_PER_ADDRESS_WINDOW", "600"))
+DILEMMAS_PER_ITEM = int(os.environ.get("PLAYBOOK_DILEMMAS_PER_ITEM", "30"))
+DILEMMAS_PER_ITEM_WINDOW = int(os.environ.get("PLAYBOOK_DILEMMAS_PER_ITEM_WINDOW", "3600"))
+ADDRESS_HASH_SALT = os.environ.get("PLAYBOOK_ADDRESS_SALT", "")
 
 # Live sections: how often readers' pages ask for changes (raise it under load: clients
 # follow the X-Poll-Interval header), and how long a shared cache may keep a "nothing new".

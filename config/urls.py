@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include((playbook_patterns, "playbook"))),
     path("", include("teams.urls")),
     path("", include("governance.urls")),
+    path("", include("discussions.urls")),
     path("changes/", views.changes, name="changes"),
     path("map/", views.playbook_map, name="map"),
     path("search/", search, name="search"),

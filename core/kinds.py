@@ -43,6 +43,9 @@ class ChangesSpec:
 
     label: object
     slug: object
+    # Which history rows may be listed, as a callable returning a Q over them: None for
+    # every row. Readers' dilemmas list only approved versions of still-public ones.
+    public: Callable | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,9 @@ class Kind:
     search: SearchSpec | None = None
     changes: ChangesSpec | None = None
     evidence: EvidenceSpec | None = None
+    # The items of this kind readers may put a dilemma to (a callable returning a
+    # queryset: published principles, live sections…); None when they may not.
+    discussable: Callable | None = None
 
     @property
     def model_class(self):
@@ -105,6 +111,10 @@ def kinds_with_history() -> list[Kind]:
 
 def evidence_kinds() -> list[Kind]:
     return [kind for kind in all_kinds() if kind.evidence]
+
+
+def discussable_kinds() -> list[Kind]:
+    return [kind for kind in all_kinds() if kind.discussable]
 
 
 def content_app_labels() -> list[str]:

@@ -31,10 +31,15 @@ def _rows(history, kind, label, slug):
     )  # no ORDER BY inside a UNION (SQLite refuses it)
 
 
+def _public_history(kind):
+    history = kind.model_class.history.all()
+    return history.filter(kind.changes.public()) if kind.changes.public else history
+
+
 def all_changes():
     """One queryset (a UNION) of every tracked edit."""
     first, *others = [
-        _rows(kind.model_class.history.all(), kind.name, kind.changes.label, kind.changes.slug)
+        _rows(_public_history(kind), kind.name, kind.changes.label, kind.changes.slug)
         for kind in kinds_with_history()
     ]
     return first.union(*others, all=True).order_by("-history_date")

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from discussions.selectors import featured_dilemmas, with_items
 from governance import crosswalk
 from governance.models import Checklist
 from pages.changes import all_changes, with_authors
@@ -24,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 
 LATEST_UPDATES_ON_HOME = 5
+FEATURED_DILEMMAS_ON_HOME = 3
 
 
 @require_GET
@@ -34,6 +36,7 @@ def home(request):
         "teams": Team.objects.featured(),
         "checklists": Checklist.objects.all(),
         "latest_updates": latest_updates(limit=LATEST_UPDATES_ON_HOME),
+        "featured_dilemmas": with_items(featured_dilemmas(limit=FEATURED_DILEMMAS_ON_HOME)),
     }
     return render(request, "home.html", context)
 

@@ -14,6 +14,12 @@ def _principle_queryset():
     return Principle.objects.published()
 
 
+def _live_sections():
+    from playbook.models import Section
+
+    return Section.objects.filter(is_live=True)
+
+
 def _update_queryset():
     from playbook.models import LiveUpdate
 
@@ -49,6 +55,20 @@ def register_kinds() -> None:
                 boost=1.5,
             ),
             changes=ChangesSpec(label=F("title"), slug=F("slug")),
+            discussable=_principle_queryset,
+        )
+    )
+    # Sections are found and logged through their principles and updates; the kind is
+    # here so that readers can put a dilemma to a live section.
+    register(
+        Kind(
+            name="section",
+            label=_("Live section"),
+            plural=_("Live sections"),
+            model="playbook.Section",
+            url=lambda slug, _anchor=None: reverse("playbook:section", args=[slug]),
+            order=5,
+            discussable=_live_sections,
         )
     )
     register(

@@ -50,6 +50,7 @@ def register_kinds() -> None:
             ),
             changes=ChangesSpec(label=F("name"), slug=F("slug")),
             evidence=EvidenceSpec(links="team_links", target="team"),
+            discussable=_teams,
         )
     )
     register(
@@ -74,5 +75,6 @@ def register_kinds() -> None:
             ),
             changes=ChangesSpec(label=F("title"), slug=F("slug")),
             evidence=EvidenceSpec(links="talk_links", target="talk"),
+            discussable=_talks,
         )
     )

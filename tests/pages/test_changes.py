@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from core.kinds import kinds_with_history
+from discussions.services import dilemma_submit, dilemmas_moderate
 from playbook import services
 from playbook.models import Section
 
@@ -33,6 +34,11 @@ def test_public_changes_page_lists_edits_with_display_names(client, editor, edit
 def test_every_kind_with_history_is_listed_with_its_label(client, editor, edited):
     live = Section.objects.get(is_live=True)
     services.live_update_create(section=live, author=editor, body="라벨 시험")
+    dilemma = dilemma_submit(
+        kind="section", item_id=live.pk, text="라벨 딜레마", display_name="",
+        language="ko", submitter_hash="0" * 64,
+    )  # fmt: skip
+    dilemmas_moderate(dilemmas=[dilemma], status="approved", moderator=editor)
     html = client.get(reverse("changes")).content.decode()
     with translation.override("en"):
         assert {str(kind.label).lower() for kind in kinds_with_history()} == {
@@ -40,6 +46,7 @@ def test_every_kind_with_history_is_listed_with_its_label(client, editor, edited
             "live update",
             "team",
             "talk",
+            "dilemma",
         }
     for label in {str(kind.label).lower() for kind in kinds_with_history()}:
         assert f'<span class="badge">{label}</span>' in html, label

@@ -42,6 +42,8 @@ def test_editors_group_has_exactly_the_content_permissions():
     }
     # Live updates are retracted, never deleted.
     expected |= {("playbook", f"{action}_liveupdate") for action in ["add", "change", "view"]}
+    # Dilemmas are sent by readers and moderated, never added or deleted by editors.
+    expected |= {("discussions", f"{action}_dilemma") for action in ["change", "view"]}
     assert granted == expected
     assert not group.permissions.filter(content_type__app_label="auth").exists()
 

@@ -24,6 +24,7 @@ OPEN_TO_EVERYONE = {
     "governance:assessment-import",
     "set_language",
     "admin-login",
+    "discussions:new",  # readers submit dilemmas (held for moderation)
 }
 TOKEN_HOLDERS_ONLY = {
     "governance:answer",
@@ -71,7 +72,11 @@ def samples(editor):
     }
     return {
         "slug": by_prefix,
-        "pk": {"sections/": update.pk, "governance/assessments/": assessment.pk},
+        "pk": {
+            "sections/": update.pk,
+            "governance/assessments/": assessment.pk,
+            "dilemmas/": 1,
+        },
         "key": item.key,
         "token": "not-the-token",
     }
@@ -111,6 +116,7 @@ def test_the_urlconf_has_the_expected_mutating_urls(samples):
     names = {name for _, name in mutating_urls(samples)}
     assert {"playbook:update-create", "playbook:update-retract", "playbook:principle-edit"} <= names
     assert "governance:answer" in names
+    assert "discussions:new" in names
 
 
 def test_anonymous_and_non_editors_are_refused_everywhere_editors_write(samples):

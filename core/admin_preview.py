@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from core.access import editor_required
+from core.bilingual import LANGUAGE_CODES, column
 from core.markdown import MarkdownRenderedModel, render_markdown
 
 MAX_PREVIEW_CHARS = 100_000
@@ -47,18 +48,26 @@ def _render_preview(request):
     return HttpResponse(render_markdown(source), content_type="text/html; charset=utf-8")
 
 
-def _preview_method(field_name: str):
+def _preview_method(field_name: str, language: str = ""):
+    """`summary_preview`, or for one language's column `summary_en_preview`."""
+    source = column(field_name, language) if language else field_name
+    rendered = column(f"{field_name}_html", language) if language else f"{field_name}_html"
+
     def preview(self, obj):
         # *_html is written only by render_markdown, which sanitises it with nh3.
-        html = getattr(obj, f"{field_name}_html", "") if obj else ""
+        html = (getattr(obj, rendered, "") or "") if obj else ""
         return format_html(
-            '<div class="markdown-preview" data-preview-for="id_{}" data-preview-url="{}">{}</div>',
-            field_name,
+            '<div class="markdown-preview" data-preview-for="id_{}" data-preview-url="{}"{}>'
+            "{}</div>",
+            source,
             reverse("playbook:markdown-preview"),
+            format_html(' lang="{}"', language) if language else "",
             mark_safe(html),  # noqa: S308 - sanitised on save, see above
         )
 
-    preview.short_description = _("preview")
+    preview.short_description = (
+        _("preview (%(language)s)") % {"language": language} if language else _("preview")
+    )
     return preview
 
 
@@ -79,9 +88,19 @@ class MarkdownPreviewAdmin:
         super().__init_subclass__(**kwargs)
         for field_name in cls.markdown_fields:
             setattr(cls, f"{field_name}_preview", _preview_method(field_name))
+            for code in LANGUAGE_CODES:
+                setattr(
+                    cls, f"{column(field_name, code)}_preview", _preview_method(field_name, code)
+                )
+
+    def preview_names(self, name: str) -> list[str]:
+        """One preview per language column of a translated field (core.bilingual)."""
+        if hasattr(self.model, column(name, LANGUAGE_CODES[0])):
+            return [f"{column(name, code)}_preview" for code in LANGUAGE_CODES]
+        return [f"{name}_preview"]
 
     def get_readonly_fields(self, request, obj=None):
-        previews = [f"{name}_preview" for name in self.markdown_fields]
+        previews = [p for name in self.markdown_fields for p in self.preview_names(name)]
         return [*super().get_readonly_fields(request, obj), *previews]
 
     def get_fields(self, request, obj=None):
@@ -97,6 +116,7 @@ class MarkdownPreviewAdmin:
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name in self.markdown_fields and isinstance(formfield.widget, forms.Textarea):
+        name = getattr(db_field, "translated_field", db_field).name
+        if name in self.markdown_fields and isinstance(formfield.widget, forms.Textarea):
             formfield.widget.attrs.setdefault("rows", 8)
         return formfield

@@ -11,6 +11,8 @@ import markdown as python_markdown
 import nh3
 from django.db import models
 
+from core.bilingual import LANGUAGE_CODES, column
+
 ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4", "h5", "h6",
     "hr", "li", "ol", "p", "pre", "strong", "sub", "sup", "table", "tbody", "td", "th",
@@ -45,7 +47,9 @@ class MarkdownRenderedModel(models.Model):
     """Renders each Markdown field into its `*_html` twin on every save.
 
     Subclasses list their source fields in `markdown_fields`; the twin is
-    `<field>_html`. Rendering once on save keeps page views free of Markdown work.
+    `<field>_html`. A translated field (core.bilingual) is rendered per language:
+    `summary_en` into `summary_html_en`. Rendering once on save keeps page views free of
+    Markdown work.
     """
 
     markdown_fields: tuple[str, ...] = ()
@@ -57,12 +61,25 @@ class MarkdownRenderedModel(models.Model):
         self.render_markdown_fields()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            touched = set(update_fields)
-            kwargs["update_fields"] = touched | {
-                f"{f}_html" for f in self.markdown_fields if f in touched
+            touched = self.with_language_columns(set(update_fields))
+            rendered = {
+                f"{f}_html"
+                for f in self.markdown_fields
+                if f in touched or any(column(f, code) in touched for code in LANGUAGE_CODES)
             }
+            kwargs["update_fields"] = self.with_language_columns(touched | rendered)
         super().save(*args, **kwargs)
+
+    def with_language_columns(self, names: set[str]) -> set[str]:
+        """`update_fields` naming a translated field saves every language's column."""
+        known = {field.name for field in self._meta.concrete_fields}
+        return names | ({column(n, code) for n in names for code in LANGUAGE_CODES} & known)
 
     def render_markdown_fields(self) -> None:
         for field in self.markdown_fields:
-            setattr(self, f"{field}_html", render_markdown(getattr(self, field)))
+            if hasattr(self, column(field, LANGUAGE_CODES[0])):
+                for code in LANGUAGE_CODES:
+                    source = getattr(self, column(field, code)) or ""
+                    setattr(self, column(f"{field}_html", code), render_markdown(source))
+            else:
+                setattr(self, f"{field}_html", render_markdown(getattr(self, field)))

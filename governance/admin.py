@@ -3,7 +3,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationStackedInline
 
+from core.admin_bilingual import BilingualAdmin, BilingualTabularInline
 from core.admin_preview import MarkdownPreviewAdmin
 from governance import services
 from governance.admin_import import FrameworkImportAdmin
@@ -19,7 +21,7 @@ from governance.models import (
 )
 
 
-class ChecklistVersionInline(admin.TabularInline):
+class ChecklistVersionInline(BilingualTabularInline):
     """Versions are listed here; they are made and published with the actions on the
     checklist versions page, so that a published one can never be edited in passing."""
 
@@ -35,11 +37,11 @@ class ChecklistVersionInline(admin.TabularInline):
 
 
 @admin.register(Checklist)
-class ChecklistAdmin(FrameworkImportAdmin, MarkdownPreviewAdmin, admin.ModelAdmin):
-    list_display = ["title", "title_en", "slug", "source_format", "order"]
-    search_fields = ["title", "title_en", "description"]
+class ChecklistAdmin(FrameworkImportAdmin, MarkdownPreviewAdmin, BilingualAdmin):
+    list_display = ["title_ko", "title_en", "slug", "source_format", "order"]
+    search_fields = ["title_ko", "title_en", "description_ko", "description_en"]
     prepopulated_fields = {"slug": ["title_en"]}
-    fields = ["title", "title_en", "slug", "description", "order", "source_format"]
+    fields = ["title", "slug", "description", "order", "source_format", "is_editorial"]
     readonly_fields = ["source_format"]
     inlines = [ChecklistVersionInline]
     markdown_fields = Checklist.markdown_fields
@@ -66,9 +68,9 @@ class ReadOnlyWhenPublished:
         return super().has_delete_permission(request, obj)
 
 
-class ChecklistSectionInline(ReadOnlyWhenPublished, admin.TabularInline):
+class ChecklistSectionInline(ReadOnlyWhenPublished, BilingualTabularInline):
     model = ChecklistSection
-    fields = ["order", "title", "title_en"]
+    fields = ["order", "title"]
     extra = 0
     show_change_link = True
 
@@ -82,11 +84,11 @@ class ChecklistSectionInline(ReadOnlyWhenPublished, admin.TabularInline):
 
 
 @admin.register(ChecklistVersion)
-class ChecklistVersionAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
+class ChecklistVersionAdmin(ReadOnlyWhenPublished, BilingualAdmin):
     list_display = ["checklist", "number", "status", "published_at", "item_count"]
     list_filter = ["status", "checklist"]
     list_select_related = ["checklist"]
-    search_fields = ["checklist__title", "changelog"]
+    search_fields = ["checklist__title_ko", "checklist__title_en", "changelog_ko", "changelog_en"]
     autocomplete_fields = ["checklist"]
     readonly_fields = ["status", "published_at"]
     inlines = [ChecklistSectionInline]
@@ -130,7 +132,7 @@ class ChecklistVersionAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
         )
 
 
-class ChecklistItemInline(ReadOnlyWhenPublished, admin.StackedInline):
+class ChecklistItemInline(ReadOnlyWhenPublished, TranslationStackedInline):
     model = ChecklistItem
     fields = [
         "order", "key", "source_ref", "prompt", "guidance", "principles", "weight", "required",
@@ -154,11 +156,11 @@ def _drafts_only(db_field, kwargs, field_name, queryset):
 
 
 @admin.register(ChecklistSection)
-class ChecklistSectionAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
-    list_display = ["title", "title_en", "version", "order"]
+class ChecklistSectionAdmin(ReadOnlyWhenPublished, BilingualAdmin):
+    list_display = ["title_ko", "title_en", "version", "order"]
     list_filter = ["version__checklist", "version__status"]
     list_select_related = ["version__checklist"]
-    search_fields = ["title", "title_en"]
+    search_fields = ["title_ko", "title_en"]
     autocomplete_fields = ["version"]
     inlines = [ChecklistItemInline]
 
@@ -172,11 +174,11 @@ class ChecklistSectionAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
 
 
 @admin.register(ChecklistItem)
-class ChecklistItemAdmin(ReadOnlyWhenPublished, MarkdownPreviewAdmin, admin.ModelAdmin):
-    list_display = ["prompt", "key", "section", "weight", "required"]
+class ChecklistItemAdmin(ReadOnlyWhenPublished, MarkdownPreviewAdmin, BilingualAdmin):
+    list_display = ["prompt_ko", "prompt_en", "key", "section", "weight", "required"]
     list_filter = ["required", "section__version__checklist", "section__version__status"]
     list_select_related = ["section__version"]
-    search_fields = ["prompt", "key", "guidance"]
+    search_fields = ["prompt_ko", "prompt_en", "key", "guidance_ko", "guidance_en"]
     autocomplete_fields = ["section", "principles"]
     markdown_fields = ChecklistItem.markdown_fields
 
@@ -230,5 +232,5 @@ class CrosswalkLinkAdmin(admin.ModelAdmin):
     list_display = ["checklist", "key", "principle", "note"]
     list_filter = ["checklist"]
     list_select_related = ["checklist", "principle"]
-    search_fields = ["key", "note", "principle__title", "principle__title_en"]
+    search_fields = ["key", "note", "principle__title_ko", "principle__title_en"]
     fields = ["checklist", "key", "principle", "note"]

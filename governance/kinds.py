@@ -4,6 +4,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.bilingual import Localized, columns
 from core.kinds import Kind, SearchSpec, register
 
 
@@ -29,14 +30,14 @@ def register_kinds() -> None:
             search=SearchSpec(
                 queryset=_current_items,
                 columns={
-                    "title": F("prompt"),
-                    "subtitle": F("section__version__checklist__title"),
-                    "text": F("guidance"),
+                    "title": Localized("prompt"),
+                    "subtitle": Localized("title", prefix="section__version__checklist__"),
+                    "text": Localized("guidance"),
                     "link_a": F("section__version__checklist__slug"),
                     "link_b": F("key"),
                 },
-                title_fields=("prompt",),
-                text_fields=("guidance",),
+                title_fields=tuple(columns("prompt")),
+                text_fields=tuple(columns("guidance")),
             ),
         )
     )

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.bilingual import columns
 from core.markdown import MarkdownRenderedModel
 from core.search_fields import search_indexes, search_vector_field, trigram_text_field
 from governance.risk_tiers import RiskTier
@@ -22,7 +23,6 @@ class Checklist(MarkdownRenderedModel):
 
     slug = models.SlugField(_("slug"), unique=True)
     title = models.CharField(_("title"), max_length=200)
-    title_en = models.CharField(_("English title"), max_length=200, blank=True)
     description = models.TextField(_("description (Markdown)"), blank=True)
     description_html = models.TextField(editable=False, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
@@ -30,6 +30,11 @@ class Checklist(MarkdownRenderedModel):
     # playbook's own checklists. Imports of a new version must come in the same format.
     source_format = models.CharField(
         _("imported from"), max_length=10, choices=SourceFormat.choices, blank=True
+    )
+    is_editorial = models.BooleanField(
+        _("our own text"),
+        default=False,
+        help_text=_("The questions and guidance are ours, written from the playbook."),
     )
 
     markdown_fields = ("description",)
@@ -102,7 +107,6 @@ class ChecklistSection(models.Model):
         verbose_name=_("version"),
     )
     title = models.CharField(_("title"), max_length=200)
-    title_en = models.CharField(_("English title"), max_length=200, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
@@ -150,8 +154,8 @@ class ChecklistItem(MarkdownRenderedModel):
     weight = models.PositiveSmallIntegerField(_("weight"), default=1)
     required = models.BooleanField(_("required"), default=False)
     order = models.PositiveIntegerField(_("order"), default=0)
-    search_vector = search_vector_field(A=["prompt"], C=["guidance"])
-    search_trigram = trigram_text_field("prompt")
+    search_vector = search_vector_field(A=columns("prompt"), C=columns("guidance"))
+    search_trigram = trigram_text_field(*columns("prompt"))
 
     markdown_fields = ("guidance",)
     objects = ChecklistItemQuerySet.as_manager()

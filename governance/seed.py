@@ -10,7 +10,7 @@ from governance.models import (
     VersionStatus,
 )
 from playbook.models import Principle
-from playbook.seed import SeedRun, loader, pick
+from playbook.seed import SeedRun, loader, pick, texts
 
 
 @loader(order=30)
@@ -21,8 +21,18 @@ def load_checklists(data: dict, run: SeedRun) -> None:
             f"checklist:{slug}",
             lambda s=slug: Checklist.objects.filter(slug=s).exists(),
             lambda c=checklist: Checklist.objects.create(
-                **pick(c, "slug", "title", "title_en", "description", "order")
+                **pick(c, "slug", "order"),
+                is_editorial=c.get("editorial", False),
+                **texts(c, "title", "description"),
             ),
+        )
+        run.fill_once(
+            f"checklist:{slug}",
+            lambda s=slug: Checklist.objects.filter(slug=s).first(),
+            {
+                **texts(checklist, "title", "description"),
+                "is_editorial": checklist.get("editorial"),
+            },
         )
         number = checklist.get("version", 1)
         # A published version is one read-only snapshot, so it is created whole or not at all.
@@ -33,6 +43,7 @@ def load_checklists(data: dict, run: SeedRun) -> None:
             ).exists(),
             lambda c=checklist, n=number: _create_version(c, n),
         )
+        _fill_version(checklist, number, run)
 
 
 def _create_version(data: dict, number: int) -> None:
@@ -49,16 +60,42 @@ def _create_version(data: dict, number: int) -> None:
     for section_order, section_data in enumerate(data.get("sections", []), start=1):
         section = ChecklistSection.objects.create(
             version=version,
-            title=section_data["title"],
-            title_en=section_data.get("title_en", ""),
             order=section_data.get("order", section_order),
+            **texts(section_data, "title"),
         )
         for item_order, item_data in enumerate(section_data.get("items", []), start=1):
             item = ChecklistItem.objects.create(
                 section=section,
                 order=item_order,
-                **pick(item_data, "key", "prompt", "guidance", "weight", "required"),
+                **pick(item_data, "key", "weight", "required"),
+                **texts(item_data, "prompt", "guidance"),
             )
             item.principles.set(
                 [principles[s] for s in item_data.get("principles", []) if s in principles]
+            )
+
+
+def _fill_version(data: dict, number: int, run: SeedRun) -> None:
+    """English for a published version made before the seed had it. Assessments are
+    pinned to a published version, which stays read-only for what it asks; adding the
+    translation of its own texts changes no question, so the seed may add it (once, into
+    empty columns only)."""
+    slug = data["slug"]
+    sections = ChecklistSection.objects.filter(
+        version__checklist__slug=slug, version__number=number
+    )
+    for section_order, section_data in enumerate(data.get("sections", []), start=1):
+        order = section_data.get("order", section_order)
+        run.fill_once(
+            f"checklist-section:{slug}/{number}/{order}",
+            lambda o=order: sections.filter(order=o).first(),
+            texts(section_data, "title"),
+        )
+        for item_data in section_data.get("items", []):
+            run.fill_once(
+                f"checklist-item:{slug}/{number}/{item_data['key']}",
+                lambda k=item_data["key"]: ChecklistItem.objects.filter(
+                    section__in=sections, key=k
+                ).first(),
+                texts(item_data, "prompt", "guidance"),
             )

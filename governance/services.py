@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.bilingual import columns
 from core.markdown import render_markdown
 from governance import risk_tiers, tokens
 from governance.models import (
@@ -29,6 +30,10 @@ from governance.selectors import newest_published_version
 # ---------------------------------------------------------------------------
 
 
+def _language_columns(obj, *names: str) -> dict:
+    return {name: getattr(obj, name) for name in columns(*names)}
+
+
 @transaction.atomic
 def checklist_version_copy(*, version: ChecklistVersion) -> ChecklistVersion:
     """A new draft holding a copy of `version`: same sections, items, keys and principles."""
@@ -44,16 +49,15 @@ def checklist_version_copy(*, version: ChecklistVersion) -> ChecklistVersion:
     links = ChecklistItem.principles.through
     for section in sections:
         copy = ChecklistSection.objects.create(
-            version=draft, title=section.title, title_en=section.title_en, order=section.order
+            version=draft, order=section.order, **_language_columns(section, "title")
         )
         originals = list(section.items.all())
         copies = ChecklistItem.objects.bulk_create(
             ChecklistItem(
                 section=copy,
                 key=item.key,
-                prompt=item.prompt,
-                guidance=item.guidance,
-                guidance_html=item.guidance_html,  # bulk_create skips save(), so no rendering
+                # bulk_create skips save(), so the rendered texts are copied too.
+                **_language_columns(item, "prompt", "guidance", "guidance_html"),
                 weight=item.weight,
                 required=item.required,
                 order=item.order,
@@ -102,7 +106,7 @@ def checklist_import(*, parsed, checklist: Checklist | None = None, title: str =
             raise ValidationError(_("Give the checklist a title with letters or digits."))
         checklist, _created = Checklist.objects.get_or_create(
             slug=slug,
-            defaults={"title": title, "title_en": title, "source_format": parsed.format},
+            defaults={"title_ko": title, "title_en": title, "source_format": parsed.format},
         )
     # Locks the checklist so that two imports cannot take the same version number.
     checklist = Checklist.objects.select_for_update().get(pk=checklist.pk)
@@ -121,16 +125,18 @@ def checklist_import(*, parsed, checklist: Checklist | None = None, title: str =
     )
     for position, section in enumerate(parsed.sections, start=1):
         row = ChecklistSection.objects.create(
-            version=draft, title=section.title, title_en=section.title, order=position
+            version=draft, title_ko=section.title, title_en=section.title, order=position
         )
         ChecklistItem.objects.bulk_create(
             ChecklistItem(
                 section=row,
                 key=item.key,
                 source_ref=item.ref,
-                prompt=item.prompt,
-                guidance=item.guidance,
-                guidance_html=render_markdown(item.guidance),  # bulk_create skips save()
+                # The frameworks are published in English: their texts are English, and a
+                # Korean page shows them marked as such (core.bilingual).
+                prompt_en=item.prompt,
+                guidance_en=item.guidance,
+                guidance_html_en=render_markdown(item.guidance),  # bulk_create skips save()
                 weight=item.weight,
                 required=item.required,
                 order=order,

@@ -56,13 +56,41 @@ class PrincipleEditForm(VersionedForm):
     summary = forms.CharField(
         label=_("Summary (Markdown)"), widget=forms.Textarea(attrs={"rows": 5}), required=False
     )
+    summary_en = forms.CharField(
+        label=_("Summary in English (Markdown)"),
+        widget=forms.Textarea(attrs={"rows": 5, "lang": "en"}),
+        required=False,
+    )
     responsible_ai = forms.CharField(
         label=_("Responsible-AI note (Markdown)"),
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
     )
+    responsible_ai_en = forms.CharField(
+        label=_("Responsible-AI note in English (Markdown)"),
+        widget=forms.Textarea(attrs={"rows": 4, "lang": "en"}),
+        required=False,
+    )
+    # The Korean texts and their English twins, whatever the editor's interface language.
+    COLUMNS = {
+        "title": "title_ko",
+        "title_en": "title_en",
+        "summary": "summary_ko",
+        "summary_en": "summary_en",
+        "responsible_ai": "responsible_ai_ko",
+        "responsible_ai_en": "responsible_ai_en",
+        "version": "version",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].widget.attrs["lang"] = "ko"
+        self.fields["title_en"].widget.attrs["lang"] = "en"
+        self.fields["summary"].widget.attrs["lang"] = "ko"
+        self.fields["responsible_ai"].widget.attrs["lang"] = "ko"
 
     @classmethod
     def for_principle(cls, principle):
-        fields = ("title", "title_en", "summary", "responsible_ai", "version")
-        return cls(initial={name: getattr(principle, name) for name in fields})
+        return cls(
+            initial={name: getattr(principle, col) or "" for name, col in cls.COLUMNS.items()}
+        )

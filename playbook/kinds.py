@@ -1,10 +1,11 @@
 """The kinds of content the playbook app owns, registered in PlaybookConfig.ready()."""
 
-from django.db.models import F, TextField, Value
-from django.db.models.functions import Concat, Substr
+from django.db.models import F
+from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.bilingual import EnglishTermInKorean, Localized, columns, localized_concat
 from core.kinds import ChangesSpec, Kind, SearchSpec, register
 
 
@@ -40,21 +41,19 @@ def register_kinds() -> None:
             search=SearchSpec(
                 queryset=_principle_queryset,
                 columns={
-                    "title": F("title"),
-                    "subtitle": F("title_en"),
-                    "text": Concat(
-                        "summary", Value("\n\n"), "responsible_ai", output_field=TextField()
-                    ),
+                    "title": Localized("title"),
+                    "subtitle": EnglishTermInKorean("title"),
+                    "text": localized_concat("summary", "responsible_ai"),
                     "link_a": F("slug"),
-                    "section_title": F("section__title"),
+                    "section_title": Localized("title", prefix="section__"),
                 },
-                title_fields=("title", "title_en"),
-                text_fields=("summary", "responsible_ai"),
+                title_fields=tuple(columns("title")),
+                text_fields=tuple(columns("summary", "responsible_ai")),
                 section_field="section",
                 tag_field="tags",
                 boost=1.5,
             ),
-            changes=ChangesSpec(label=F("title"), slug=F("slug")),
+            changes=ChangesSpec(label=Localized("title"), slug=F("slug")),
             discussable=_principle_queryset,
         )
     )
@@ -84,17 +83,17 @@ def register_kinds() -> None:
             search=SearchSpec(
                 queryset=_update_queryset,
                 columns={
-                    "title": F("section__title"),
-                    "text": F("body"),
+                    "title": Localized("title", prefix="section__"),
+                    "text": Localized("body"),
                     "link_a": F("section__slug"),
                     "link_b": F("pk"),
-                    "section_title": F("section__title"),
+                    "section_title": Localized("title", prefix="section__"),
                 },
                 title_fields=(),
-                text_fields=("body",),
+                text_fields=tuple(columns("body")),
                 section_field="section",
                 trigrams=False,
             ),
-            changes=ChangesSpec(label=Substr("body", 1, 80), slug=F("section__slug")),
+            changes=ChangesSpec(label=Substr(Localized("body"), 1, 80), slug=F("section__slug")),
         )
     )

@@ -248,6 +248,11 @@ def principle_edit(request, slug):
             summary=data["summary"],
             responsible_ai=data["responsible_ai"],
             expected_version=data["version"],
+            # A form sent without the English fields (an older page) leaves them alone.
+            summary_en=data["summary_en"] if "summary_en" in request.POST else None,
+            responsible_ai_en=(
+                data["responsible_ai_en"] if "responsible_ai_en" in request.POST else None
+            ),
         )
     except services.EditConflict as conflict:
         context.update(form=form.rebased_on(conflict.current), conflict=conflict.current)

@@ -2,8 +2,8 @@ from django.conf import settings
 from django.db import models, router, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from core.bilingual import columns
 from core.markdown import MarkdownRenderedModel
 from core.search_fields import search_indexes, search_vector_field, trigram_text_field
 from core.versioning import VersionedModel
@@ -15,7 +15,6 @@ class Page(MarkdownRenderedModel):
 
     slug = models.SlugField(_("slug"), unique=True)
     title = models.CharField(_("title"), max_length=200)
-    title_en = models.CharField(_("English title"), max_length=200, blank=True)
     lead = models.TextField(_("lead"), blank=True, help_text=_("One or two plain sentences."))
     body = models.TextField(_("body (Markdown)"), blank=True)
     body_html = models.TextField(editable=False, blank=True)
@@ -33,7 +32,6 @@ class Page(MarkdownRenderedModel):
 class Tag(models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=80)
-    name_en = models.CharField(_("English name"), max_length=80, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -42,6 +40,36 @@ class Tag(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Event(MarkdownRenderedModel):
+    """An event the source names (DESIGN.md "Provenance"): only what the source says of
+    it, with where it says so; unknown dates or place stay empty."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    dates = models.CharField(_("dates"), max_length=100, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    focus = models.CharField(_("focus"), max_length=300, blank=True)
+    summary = models.TextField(_("summary (Markdown)"), blank=True)
+    summary_html = models.TextField(editable=False, blank=True)
+    source = models.CharField(
+        _("where the source says it"), max_length=300, blank=True, help_text=_("In our words.")
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    markdown_fields = ("summary",)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("playbook:event", kwargs={"slug": self.slug})
 
 
 class SectionQuerySet(models.QuerySet):
@@ -57,7 +85,6 @@ class SectionQuerySet(models.QuerySet):
 class Section(MarkdownRenderedModel):
     slug = models.SlugField(_("slug"), unique=True)
     title = models.CharField(_("title"), max_length=200)
-    title_en = models.CharField(_("English title"), max_length=200, blank=True)
     intro = models.TextField(_("introduction (Markdown)"), blank=True)
     intro_html = models.TextField(editable=False, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
@@ -79,6 +106,17 @@ class Section(MarkdownRenderedModel):
     coverage_ended_at = models.DateTimeField(_("coverage ended at"), null=True, blank=True)
     coverage_summary = models.TextField(_("summary of the coverage (Markdown)"), blank=True)
     coverage_summary_html = models.TextField(editable=False, blank=True)
+    event = models.ForeignKey(
+        Event,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sections",
+        verbose_name=_("event"),
+    )
+    event_note = models.CharField(
+        _("how the source ties the section to the event"), max_length=300, blank=True
+    )
 
     markdown_fields = ("intro", "coverage_summary")
     objects = SectionQuerySet.as_manager()
@@ -160,7 +198,6 @@ class Principle(SectionContent, VersionedModel, MarkdownRenderedModel):
     )
     slug = models.SlugField(_("slug"), unique=True, help_text=_("From the English title."))
     title = models.CharField(_("title"), max_length=200)
-    title_en = models.CharField(_("English title"), max_length=200, blank=True)
     summary = models.TextField(_("summary (Markdown)"), blank=True)
     summary_html = models.TextField(editable=False, blank=True)
     responsible_ai = models.TextField(
@@ -169,24 +206,32 @@ class Principle(SectionContent, VersionedModel, MarkdownRenderedModel):
         help_text=_("The ethics counterpart the playbook pairs with this principle."),
     )
     responsible_ai_html = models.TextField(editable=False, blank=True)
+    responsible_ai_editorial = models.BooleanField(
+        _("the responsible-AI note is ours"),
+        default=False,
+        help_text=_("Tick when the source spells out no ethics counterpart for this principle."),
+    )
+    # The principle the source sets beside this one as its counterpart (both sides point
+    # at each other).
+    pair = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("paired principle"),
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
     tags = models.ManyToManyField(
         Tag, blank=True, related_name="principles", verbose_name=_("tags")
     )
     is_published = models.BooleanField(_("published"), default=True)
     search_vector = search_vector_field(
-        A=["title", "title_en"], B=["summary"], C=["responsible_ai"]
+        A=columns("title"), B=columns("summary"), C=columns("responsible_ai")
     )
-    search_trigram = trigram_text_field("title", "title_en")
-    history = HistoricalRecords(
-        excluded_fields=[
-            "summary_html",
-            "responsible_ai_html",
-            "live_revision",
-            "search_vector",
-            "search_trigram",
-        ]
-    )
+    search_trigram = trigram_text_field(*columns("title"))
+    # The history (simple_history.register) is set up in playbook/translation.py, after
+    # the per-language columns exist, so that it keeps both languages.
 
     markdown_fields = ("summary", "responsible_ai")
     objects = PrincipleQuerySet.as_manager()
@@ -250,17 +295,9 @@ class LiveUpdate(SectionContent, VersionedModel, MarkdownRenderedModel):
     # The revision that brought the update into the section: pollers behind it are sent
     # the update as new, the others only as a change to an update they already show.
     created_revision = models.PositiveBigIntegerField(default=0, editable=False)
-    search_vector = search_vector_field(C=["body"])
-    search_trigram = trigram_text_field("body")
-    history = HistoricalRecords(
-        excluded_fields=[
-            "body_html",
-            "live_revision",
-            "created_revision",
-            "search_vector",
-            "search_trigram",
-        ]
-    )
+    search_vector = search_vector_field(C=columns("body"))
+    search_trigram = trigram_text_field(*columns("body"))
+    # History: playbook/translation.py.
 
     markdown_fields = ("body",)
     objects = LiveUpdateQuerySet.as_manager()

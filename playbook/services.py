@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.bilingual import column, text_and_language
 from playbook.models import LiveUpdate, Principle, Section, bump_section_revision
 
 MAX_UPDATE_CHARS = 10_000
@@ -59,8 +60,11 @@ def live_update_edit(
         current = _lock(LiveUpdate, update.pk, expected_version)
         if current.is_retracted:
             raise ValidationError(_("A retracted update cannot be edited."))
-        if current.body != body:
-            current.body = body
+        # The text is changed in the language it is written in (core.bilingual), so that
+        # an editor reading the other interface language does not fork it.
+        text, language = text_and_language(current, "body")
+        if text != body:
+            setattr(current, column("body", language), body)
             current.edited_at = timezone.now()
         current.is_key_event = is_key_event
         current._history_user = editor
@@ -105,13 +109,21 @@ def principle_edit(
     summary: str,
     responsible_ai: str,
     expected_version: int,
+    summary_en: str | None = None,
+    responsible_ai_en: str | None = None,
 ) -> Principle:
+    """`title`, `summary` and `responsible_ai` are the Korean texts; an English text left
+    out (None) stays as it is."""
     with transaction.atomic():
         current = _lock(Principle, principle.pk, expected_version)
-        current.title = title.strip()
+        current.title_ko = title.strip()
         current.title_en = title_en.strip()
-        current.summary = summary.strip()
-        current.responsible_ai = responsible_ai.strip()
+        current.summary_ko = summary.strip()
+        current.responsible_ai_ko = responsible_ai.strip()
+        if summary_en is not None:
+            current.summary_en = summary_en.strip()
+        if responsible_ai_en is not None:
+            current.responsible_ai_en = responsible_ai_en.strip()
         current.full_clean()
         current._history_user = editor
         current.save()

@@ -20,6 +20,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast
 
+from core.bilingual import sql_localized
 from core.kinds import searchable_kinds
 from search.query import (
     PAGE_SIZE,
@@ -254,10 +255,11 @@ class Search:
         if any(s.section_field for s in self.sources):
             table = quote(self._section_model()._meta.db_table)
             where, p = self._conditions(ignore="section")
+            title = sql_localized("t", "title", quote)
             parts.append(
-                f"SELECT 'section', t.slug, t.title, COUNT(*), 0.0 FROM m "  # noqa: S608
+                f"SELECT 'section', t.slug, {title}, COUNT(*), 0.0 FROM m "  # noqa: S608
                 f"JOIN {table} t ON t.id = m.hit_section_id "
-                f"WHERE {where} GROUP BY t.slug, t.title"
+                f"WHERE {where} GROUP BY t.slug, {title}"
             )
             params += p
 
@@ -265,11 +267,12 @@ class Search:
             if source.tag_field:
                 link, tag_table, own, other = self._tag_tables(source)
                 where, p = self._conditions(ignore="tag")
+                name = sql_localized("t", "name", quote)
                 parts.append(
-                    f"SELECT 'tag', t.slug, t.name, COUNT(*), 0.0 FROM m "  # noqa: S608
+                    f"SELECT 'tag', t.slug, {name}, COUNT(*), 0.0 FROM m "  # noqa: S608
                     f"JOIN {link} l ON l.{own} = m.hit_id "
                     f"JOIN {tag_table} t ON t.id = l.{other} "
-                    f"WHERE m.hit_kind = %s AND {where} GROUP BY t.slug, t.name"
+                    f"WHERE m.hit_kind = %s AND {where} GROUP BY t.slug, {name}"
                 )
                 params += [source.kind, *p]
 

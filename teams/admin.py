@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.admin_bilingual import BilingualAdmin, BilingualTabularInline
 from core.admin_history import HistoryCompareAdmin
 from core.admin_preview import MarkdownPreviewAdmin
 from playbook.admin import PrincipleAdmin
@@ -12,46 +13,52 @@ from teams.models import Person, Talk, TalkPrinciple, Team, TeamPrinciple
 from teams.timestamps import TimestampField
 
 
-class PersonInline(admin.TabularInline):
+class PersonInline(BilingualTabularInline):
     model = Person
-    fields = ["order", "name", "name_ko", "role", "note"]
+    fields = ["order", "name", "role", "note"]
     extra = 0
 
 
-class TeamPrincipleInline(admin.TabularInline):
+class TeamPrincipleInline(BilingualTabularInline):
     model = TeamPrinciple
-    fields = ["principle", "note"]
+    fields = ["principle", "note", "source"]
     autocomplete_fields = ["principle"]
     extra = 0
 
 
 @admin.register(Team)
-class TeamAdmin(MarkdownPreviewAdmin, HistoryCompareAdmin):
+class TeamAdmin(MarkdownPreviewAdmin, BilingualAdmin, HistoryCompareAdmin):
     list_display = [
-        "name", "name_ko", "leader", "headcount", "users", "arr_display", "tiny_team",
+        "name_en", "name_ko", "leader", "headcount", "users", "arr_display", "tiny_team",
         "is_featured", "order",
     ]  # fmt: skip
     list_editable = ["is_featured", "order"]
     list_filter = ["is_featured", "arr_precision"]
-    search_fields = ["name", "name_ko", "leader", "tagline", "summary"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = [
+        "name_ko", "name_en", "leader_ko", "leader_en", "tagline_ko", "tagline_en", "summary_ko",
+        "summary_en",
+    ]  # fmt: skip
+    prepopulated_fields = {"slug": ["name_en"]}
     readonly_fields = ["version"]
     inlines = [PersonInline, TeamPrincipleInline]
     markdown_fields = Team.markdown_fields
     fieldsets = [
         (
             None,
-            {"fields": ["name", "name_ko", "slug", "tagline", "leader", "order", "is_featured"]},
+            {"fields": ["name", "slug", "tagline", "leader", "order", "is_featured"]},
         ),
         (
             _("Figures (leave empty what the source does not say)"),
             {
                 "fields": [
-                    ("headcount", "headcount_note"),
+                    "headcount",
+                    "headcount_qualifier",
+                    "headcount_note",
                     "users",
                     ("arr_min_usd", "arr_max_usd", "arr_precision"),
                     "arr_note",
-                    ("funding_usd", "funding_note"),
+                    "funding_usd",
+                    "funding_note",
                     "source_note",
                 ]
             },
@@ -69,11 +76,12 @@ class TeamAdmin(MarkdownPreviewAdmin, HistoryCompareAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
-    list_display = ["name", "name_ko", "role", "team"]
+class PersonAdmin(BilingualAdmin):
+    list_display = ["name_en", "name_ko", "role", "team"]
     list_filter = ["team"]
     list_select_related = ["team"]
-    search_fields = ["name", "name_ko", "role"]
+    search_fields = ["name_en", "name_ko", "role_ko", "role_en"]
+    fields = ["team", "name", "role", "note", "order"]
     autocomplete_fields = ["team"]
 
 
@@ -82,10 +90,13 @@ class TalkPrincipleForm(forms.ModelForm):
 
     class Meta:
         model = TalkPrinciple
-        fields = ["principle", "timestamp_seconds", "quote", "note"]
+        fields = [
+            "principle", "timestamp_seconds", "quote_ko", "quote_en", "note_ko", "note_en",
+            "source_ko", "source_en",
+        ]  # fmt: skip
 
 
-class TalkPrincipleInline(admin.TabularInline):
+class TalkPrincipleInline(BilingualTabularInline):
     model = TalkPrinciple
     form = TalkPrincipleForm
     autocomplete_fields = ["principle"]
@@ -93,17 +104,20 @@ class TalkPrincipleInline(admin.TabularInline):
 
 
 @admin.register(Talk)
-class TalkAdmin(MarkdownPreviewAdmin, HistoryCompareAdmin):
+class TalkAdmin(MarkdownPreviewAdmin, BilingualAdmin, HistoryCompareAdmin):
     list_display = ["title", "team", "event", "has_video", "published_on", "order"]
     list_filter = ["team", "event"]
     list_select_related = ["team"]
-    search_fields = ["title", "title_en", "summary", "speakers__name"]
+    search_fields = [
+        "title_ko", "title_en", "summary_ko", "summary_en", "speakers__name_ko",
+        "speakers__name_en",
+    ]  # fmt: skip
     prepopulated_fields = {"slug": ["title_en"]}
-    autocomplete_fields = ["team", "speakers"]
+    autocomplete_fields = ["team", "speakers", "event_record"]
     readonly_fields = ["version"]
     fields = [
-        "title", "title_en", "slug", "speakers", "team", "event", "video_url", "published_on",
-        "summary", "order", "version",
+        "title", "title_inferred", "source_section", "slug", "speakers", "team", "event",
+        "event_record", "video_url", "published_on", "summary", "order", "version",
     ]  # fmt: skip
     inlines = [TalkPrincipleInline]
     markdown_fields = Talk.markdown_fields
@@ -131,7 +145,7 @@ class ReadOnlyLinkInline(admin.TabularInline):
 
 class PrincipleTalkLinkInline(ReadOnlyLinkInline):
     model = TalkPrinciple
-    fields = ["talk_link", "timestamp", "quote", "note"]
+    fields = ["talk_link", "timestamp", "quote", "note", "source"]
     readonly_fields = fields
     verbose_name = _("talk that evidences it")
     verbose_name_plural = _("talks that evidence it")
@@ -151,7 +165,7 @@ class PrincipleTalkLinkInline(ReadOnlyLinkInline):
 
 class PrincipleTeamLinkInline(ReadOnlyLinkInline):
     model = TeamPrinciple
-    fields = ["team_link", "note"]
+    fields = ["team_link", "note", "source"]
     readonly_fields = fields
     verbose_name = _("team that practises it")
     verbose_name_plural = _("teams that practise it")

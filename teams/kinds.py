@@ -1,10 +1,10 @@
 """The kinds of content the teams app owns, registered in TeamsConfig.ready()."""
 
-from django.db.models import F, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.bilingual import EnglishTermInKorean, Localized, columns, localized_concat
 from core.kinds import ChangesSpec, EvidenceSpec, Kind, SearchSpec, register
 
 
@@ -32,23 +32,16 @@ def register_kinds() -> None:
             search=SearchSpec(
                 queryset=_teams,
                 columns={
-                    "title": F("name"),
-                    "subtitle": F("name_ko"),
-                    "text": Concat(
-                        "tagline",
-                        Value("\n\n"),
-                        "leader",
-                        Value("\n\n"),
-                        "summary",
-                        output_field=TextField(),
-                    ),
+                    "title": Localized("name"),
+                    "subtitle": EnglishTermInKorean("name"),
+                    "text": localized_concat("tagline", "leader", "summary"),
                     "link_a": F("slug"),
                 },
-                title_fields=("name", "name_ko"),
-                text_fields=("tagline", "leader", "summary"),
+                title_fields=tuple(columns("name")),
+                text_fields=tuple(columns("tagline", "leader", "summary")),
                 boost=1.5,
             ),
-            changes=ChangesSpec(label=F("name"), slug=F("slug")),
+            changes=ChangesSpec(label=Localized("name"), slug=F("slug")),
             evidence=EvidenceSpec(links="team_links", target="team"),
             discussable=_teams,
         )
@@ -64,16 +57,16 @@ def register_kinds() -> None:
             search=SearchSpec(
                 queryset=_talks,
                 columns={
-                    "title": F("title"),
-                    "subtitle": F("title_en"),
-                    "text": F("summary"),
+                    "title": Localized("title"),
+                    "subtitle": EnglishTermInKorean("title"),
+                    "text": Localized("summary"),
                     "link_a": F("slug"),
                 },
-                title_fields=("title", "title_en"),
-                text_fields=("summary", "event"),
+                title_fields=tuple(columns("title")),
+                text_fields=tuple(columns("summary", "event")),
                 boost=1.2,
             ),
-            changes=ChangesSpec(label=F("title"), slug=F("slug")),
+            changes=ChangesSpec(label=Localized("title"), slug=F("slug")),
             evidence=EvidenceSpec(links="talk_links", target="talk"),
             discussable=_talks,
         )

@@ -4,12 +4,12 @@ from django.db.models import ExpressionWrapper, F
 from django.db.models.functions import NullIf
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from core.bilingual import active_language, columns
 from core.markdown import MarkdownRenderedModel
 from core.search_fields import search_indexes, search_vector_field, trigram_text_field
 from core.versioning import VersionedModel
-from playbook.models import Principle
+from playbook.models import Event, Principle
 from teams.timestamps import format_timestamp
 from teams.video import embed_url, url_at
 
@@ -58,13 +58,18 @@ class TeamQuerySet(models.QuerySet):
 class Team(VersionedModel, MarkdownRenderedModel):
     slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=120)
-    name_ko = models.CharField(_("Korean name"), max_length=120, blank=True)
     tagline = models.CharField(
         _("tagline"), max_length=300, blank=True, help_text=_("What the team stands for.")
     )
     leader = models.CharField(_("leader"), max_length=200, blank=True)
     headcount = models.PositiveIntegerField(_("headcount"), null=True, blank=True)
     headcount_note = models.CharField(_("headcount note"), max_length=300, blank=True)
+    headcount_qualifier = models.CharField(
+        _("headcount qualifier"),
+        max_length=100,
+        blank=True,
+        help_text=_("The source's qualifier of the figure, such as “until recently”."),
+    )
     users = models.PositiveBigIntegerField(_("users"), null=True, blank=True)
     # ARR is often quoted loosely ("7자리 수" is 1,000,000–9,999,999, "well over $100M" is a
     # lower bound), so it is stored as bounds with the precision the source gives.
@@ -87,10 +92,10 @@ class Team(VersionedModel, MarkdownRenderedModel):
         Principle, through="TeamPrinciple", related_name="teams", verbose_name=_("principles")
     )
     search_vector = search_vector_field(
-        A=["name", "name_ko"], B=["tagline", "leader"], C=["summary"]
+        A=columns("name"), B=columns("tagline", "leader"), C=columns("summary")
     )
-    search_trigram = trigram_text_field("name", "name_ko")
-    history = HistoricalRecords(excluded_fields=["summary_html", "search_vector", "search_trigram"])
+    search_trigram = trigram_text_field(*columns("name"))
+    # History: teams/translation.py, after the per-language columns exist.
 
     markdown_fields = ("summary",)
     objects = TeamQuerySet.as_manager()
@@ -150,7 +155,6 @@ class Person(models.Model):
         verbose_name=_("team"),
     )
     name = models.CharField(_("name"), max_length=120)
-    name_ko = models.CharField(_("Korean name"), max_length=120, blank=True)
     role = models.CharField(_("role"), max_length=200, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
@@ -161,7 +165,11 @@ class Person(models.Model):
         verbose_name_plural = _("people")
 
     def __str__(self):
-        return f"{self.name_ko} ({self.name})" if self.name_ko else self.name
+        """In Korean, the Korean name with the name the source gives: 그랜트 리 (Grant Lee)."""
+        korean, english = getattr(self, "name_ko", ""), getattr(self, "name_en", "")
+        if active_language() == "ko" and korean and english and korean != english:
+            return f"{korean} ({english})"
+        return self.name
 
 
 class TeamPrinciple(models.Model):
@@ -172,6 +180,11 @@ class TeamPrinciple(models.Model):
         Principle, on_delete=models.CASCADE, related_name="team_links", verbose_name=_("principle")
     )
     note = models.TextField(_("note"), blank=True)
+    source = models.TextField(
+        _("where the source ties them"),
+        blank=True,
+        help_text=_("In our words, the passage of the source that links the two."),
+    )
 
     class Meta:
         ordering = ["principle__section__order", "principle__order"]
@@ -193,7 +206,11 @@ class TalkQuerySet(models.QuerySet):
 class Talk(VersionedModel, MarkdownRenderedModel):
     slug = models.SlugField(_("slug"), unique=True)
     title = models.CharField(_("title"), max_length=300)
-    title_en = models.CharField(_("English title"), max_length=300, blank=True)
+    # The source names no talk titles: a title built from its section heading is marked.
+    title_inferred = models.BooleanField(
+        _("title built from the source's section heading"), default=False
+    )
+    source_section = models.CharField(_("section of the source"), max_length=200, blank=True)
     speakers = models.ManyToManyField(
         Person, blank=True, related_name="talks", verbose_name=_("speakers")
     )
@@ -206,6 +223,14 @@ class Talk(VersionedModel, MarkdownRenderedModel):
         verbose_name=_("team"),
     )
     event = models.CharField(_("event"), max_length=200, blank=True)
+    event_record = models.ForeignKey(
+        Event,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="talks",
+        verbose_name=_("event record"),
+    )
     video_url = models.URLField(
         _("video URL"), blank=True, help_text=_("Leave empty until the real link is known.")
     )
@@ -216,9 +241,11 @@ class Talk(VersionedModel, MarkdownRenderedModel):
     principles = models.ManyToManyField(
         Principle, through="TalkPrinciple", related_name="talks", verbose_name=_("principles")
     )
-    search_vector = search_vector_field(A=["title", "title_en"], B=["summary"], C=["event"])
-    search_trigram = trigram_text_field("title", "title_en")
-    history = HistoricalRecords(excluded_fields=["summary_html", "search_vector", "search_trigram"])
+    search_vector = search_vector_field(
+        A=columns("title"), B=columns("summary"), C=columns("event")
+    )
+    search_trigram = trigram_text_field(*columns("title"))
+    # History: teams/translation.py.
 
     markdown_fields = ("summary",)
     objects = TalkQuerySet.as_manager()
@@ -254,6 +281,11 @@ class TalkPrinciple(models.Model):
         _("quote"), blank=True, help_text=_("Only words the speaker really said.")
     )
     note = models.TextField(_("note"), blank=True, help_text=_("Why the talk evidences it."))
+    source = models.TextField(
+        _("where the source ties them"),
+        blank=True,
+        help_text=_("In our words, the passage of the source that links the two."),
+    )
 
     class Meta:
         ordering = ["timestamp_seconds", "principle__section__order", "principle__order"]

@@ -3,9 +3,11 @@ import math
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from core.bilingual import DEFAULT_LANGUAGE, LANGUAGE_CODES, active_language, text_and_language
 
 register = template.Library()
 
@@ -18,6 +20,46 @@ def rendered(html: str):
     core.markdown.render_markdown, which sanitises with nh3; never use this filter on
     anything else."""
     return mark_safe(html or "")  # noqa: S308 - sanitised on save
+
+
+@register.simple_tag
+def content(obj, name: str, element: str = ""):
+    """A content text in the active language, for every place a page shows one.
+
+    A text shown in the other language, because its translation is missing, is wrapped in
+    an element with that language's `lang` (a screen reader then reads it right).
+    `*_html` fields hold Markdown sanitised on save (core.markdown) and are shown as HTML
+    in a <div>; every other field is escaped, in a <span>."""
+    if obj is None:
+        return ""
+    text, language = text_and_language(obj, name)
+    is_html = name.endswith("_html")
+    # *_html is written only by core.markdown.render_markdown, which sanitises with nh3.
+    value = mark_safe(text) if is_html else text  # noqa: S308 - sanitised on save
+    if not text or language == active_language():
+        return conditional_escape(value)
+    tag = element or ("div" if is_html else "span")
+    return format_html('<{0} lang="{1}">{2}</{0}>', tag, language, value)
+
+
+@register.simple_tag
+def content_language(obj, name: str) -> str:
+    """The language the text `content` shows is written in (for a `lang` attribute)."""
+    return text_and_language(obj, name)[1] if obj is not None else active_language()
+
+
+@register.simple_tag
+def english_term(obj, name: str = "title", element: str = "span"):
+    """On a Korean page, the English title beside the Korean one, as the playbook gives
+    English terms in parentheses; nothing on an English page, whose title is English."""
+    if obj is None or active_language() != DEFAULT_LANGUAGE:
+        return ""
+    english = getattr(obj, f"{name}_{LANGUAGE_CODES[1]}", "") or ""
+    if not english or english == getattr(obj, f"{name}_{DEFAULT_LANGUAGE}", ""):
+        return ""
+    return format_html(
+        '<{0} class="term" lang="{1}">{2}</{0}>', element, LANGUAGE_CODES[1], english
+    )
 
 
 @register.filter

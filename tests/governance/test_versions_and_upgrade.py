@@ -50,8 +50,7 @@ def make_version_2(editor_client):
         {
             "section": str(item.section_id),
             "key": item.key,
-            "prompt": "모델 카드를 쓰고 갱신합니까?",
-            "guidance": "",
+            "prompt_ko": "모델 카드를 쓰고 갱신합니까?",
             "principles": [str(p.pk) for p in item.principles.all()],
             "weight": "2",
             "required": "on",
@@ -72,7 +71,7 @@ def test_published_versions_are_read_only_in_the_admin(editor_client):
     page = editor_client.get(url)
     assert page.status_code == 200
     assert 'name="_save"' not in page.content.decode()  # a view, not a form
-    response = editor_client.post(url, {"key": item.key, "prompt": "바뀌면 안 됨"})
+    response = editor_client.post(url, {"key": item.key, "prompt_ko": "바뀌면 안 됨"})
     assert response.status_code == 403
     item.refresh_from_db()
     assert item.prompt != "바뀌면 안 됨"

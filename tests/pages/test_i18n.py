@@ -34,9 +34,11 @@ def test_the_same_page_in_both_languages(client, language, expected, absent):
         assert text not in body
 
 
-def test_content_keeps_korean_titles_with_english_terms_in_english(client):
-    body = page_in(client, "en", reverse("playbook:principles"))
-    assert "업무 평가" in body and "Work Trials" in body
+def test_content_follows_the_language_korean_titles_carry_their_english_term(client):
+    english = page_in(client, "en", reverse("playbook:principles"))
+    assert "Work Trials" in english and "업무 평가" not in english
+    korean = page_in(client, "ko", reverse("playbook:principles"))
+    assert "업무 평가" in korean and '<span class="term" lang="en">Work Trials</span>' in korean
 
 
 def test_language_switch_sets_the_language_and_returns(client):

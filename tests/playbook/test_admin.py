@@ -53,51 +53,52 @@ def test_editor_adds_a_team_with_a_talk_linked_to_a_principle(editor_client):
     response = editor_client.post(
         reverse("admin:teams_team_add"),
         {
-            "name": "Tiny Test Co",
             "name_ko": "타이니 테스트",
+            "name_en": "Tiny Test Co",
             "slug": "tiny-test-co",
-            "tagline": "시험용 팀",
-            "leader": "CEO 홍길동",
+            "tagline_ko": "시험용 팀",
+            "tagline_en": "A team for the test",
+            "leader_ko": "CEO 홍길동",
             "order": "99",
             "headcount": "4",
             "users": "",
             "arr_min_usd": "",
             "arr_max_usd": "",
             "arr_precision": "",
-            "summary": "**작은** 팀",
+            "summary_ko": "**작은** 팀",
+            "summary_en": "A *small* team",
             **management_form("people", 1),
-            "people-0-name": "Gil-dong Hong",
+            "people-0-name_en": "Gil-dong Hong",
             "people-0-name_ko": "홍길동",
-            "people-0-role": "CEO",
+            "people-0-role_ko": "CEO",
             "people-0-order": "1",
             **management_form("principle_links", 1),
             "principle_links-0-principle": str(principle.pk),
-            "principle_links-0-note": "유급 업무 평가를 한다",
+            "principle_links-0-note_ko": "유급 업무 평가를 한다",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     team = Team.objects.get(slug="tiny-test-co")
-    assert team.summary_html == "<p><strong>작은</strong> 팀</p>"
+    assert team.summary_html_ko == "<p><strong>작은</strong> 팀</p>"
+    assert team.summary_html_en == "<p>A <em>small</em> team</p>"
     speaker = team.people.get()
 
     response = editor_client.post(
         reverse("admin:teams_talk_add"),
         {
-            "title": "작은 팀의 업무 평가",
+            "title_ko": "작은 팀의 업무 평가",
             "title_en": "Work trials in a tiny team",
             "slug": "work-trials-in-a-tiny-team",
             "speakers": [str(speaker.pk)],
             "team": str(team.pk),
-            "event": "",
             "video_url": "",
             "published_on": "",
-            "summary": "요약",
+            "summary_ko": "요약",
             "order": "9",
             **management_form("principle_links", 1),
             "principle_links-0-principle": str(principle.pk),
             "principle_links-0-timestamp_seconds": "95",
-            "principle_links-0-quote": "",
-            "principle_links-0-note": "업무 평가 사례",
+            "principle_links-0-note_ko": "업무 평가 사례",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -116,8 +117,10 @@ def test_admin_change_page_shows_a_rendered_markdown_preview(editor_client):
     principle = Principle.objects.get(title_en="Work Trials")
     body = editor_client.get(reverse("admin:playbook_principle_change", args=[principle.pk]))
     html = body.content.decode()
-    assert 'data-preview-for="id_summary"' in html
-    assert principle.summary_html in html
+    # Korean and English side by side, each with its preview.
+    assert 'data-preview-for="id_summary_ko"' in html
+    assert 'data-preview-for="id_summary_en"' in html
+    assert principle.summary_html_ko in html
     assert "js/admin-markdown-preview.js" in html
 
 
@@ -141,7 +144,7 @@ def test_staff_outside_the_editors_group_cannot_change_content(client, staff_out
     principle = Principle.objects.first()
     assert client.get(reverse("admin:teams_team_add")).status_code == 403
     change_url = reverse("admin:playbook_principle_change", args=[principle.pk])
-    response = client.post(change_url, {"title": "바뀌면 안 됨"})
+    response = client.post(change_url, {"title_ko": "바뀌면 안 됨"})
     assert response.status_code == 403
     principle.refresh_from_db()
     assert principle.title != "바뀌면 안 됨"
@@ -191,13 +194,13 @@ def test_talk_timestamps_are_typed_as_times_and_nonsense_is_refused(editor_clien
 
     def post(timestamp):
         data = {
-            "title": talk.title, "title_en": talk.title_en, "slug": talk.slug, "team": "",
-            "event": "", "video_url": "", "published_on": "", "summary": "", "order": "0",
+            "title_ko": talk.title_ko, "title_en": talk.title_en, "slug": talk.slug, "team": "",
+            "video_url": "", "published_on": "", "order": "0",
             **management_form("principle_links", 1),
             "principle_links-0-talk": str(talk.pk),
             "principle_links-0-principle": str(principle.pk),
             "principle_links-0-timestamp_seconds": timestamp,
-            "principle_links-0-note": "업무 평가 이야기",
+            "principle_links-0-note_ko": "업무 평가 이야기",
         }  # fmt: skip
         return editor_client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
 

@@ -52,11 +52,13 @@ def test_an_editor_reverts_to_an_older_version_from_the_admin(editor_client, edi
     assert form.status_code == 200 and original in form.content.decode()
     data = {
         "section": oldest.section_id,
-        "title": oldest.title,
+        "title_ko": oldest.title_ko,
         "title_en": oldest.title_en,
         "slug": oldest.slug,
-        "summary": oldest.summary,
-        "responsible_ai": oldest.responsible_ai,
+        "summary_ko": oldest.summary_ko,
+        "summary_en": oldest.summary_en,
+        "responsible_ai_ko": oldest.responsible_ai_ko,
+        "responsible_ai_en": oldest.responsible_ai_en,
         "order": oldest.order,
         "is_published": "on",
         "tags": tags,

@@ -65,7 +65,7 @@ def test_team_page_lists_what_links_to_it(client):
 
 
 def test_talk_page_lists_what_links_to_it(client):
-    talk = Talk.objects.get(speakers__name="Max")
+    talk = Talk.objects.get(speakers__name_en="Max")
     body = client.get(talk.get_absolute_url()).content.decode()
     backlinks = section(body, "backlinks")
     links = list(talk.principle_links.select_related("principle"))

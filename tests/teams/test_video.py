@@ -52,7 +52,7 @@ def test_links_to_a_moment():
 
 @pytest.fixture
 def talk_with_video(db):
-    talk = Talk.objects.get(speakers__name="Max")
+    talk = Talk.objects.get(speakers__name_en="Max")
     talk.video_url = f"https://www.youtube.com/watch?v={VIDEO}"
     talk.save()
     link = talk.principle_links.select_related("principle").first()
@@ -83,7 +83,7 @@ def test_timestamp_links_start_the_video_at_that_second(client, talk_with_video)
 
 @pytest.mark.django_db
 def test_talk_without_video_has_no_player_and_no_script(client):
-    talk = Talk.objects.get(speakers__name="Scott Wu")
+    talk = Talk.objects.get(speakers__name_en="Scott Wu")
     body = client.get(talk.get_absolute_url()).content.decode()
     assert "data-embed-src" not in body
     assert "video-embed.js" not in body

@@ -10,7 +10,8 @@ from playbook.seed import DEFAULT_SEED_FILE, SeedRun, read_seed, registered_load
 class Command(BaseCommand):
     help = (
         "Load the playbook's content (sections, principles, teams, talks, checklists). "
-        "Safe to run again: items loaded before, or changed by an editor since, are left alone."
+        "Safe to run again: items loaded before, or changed by an editor since, are left alone; "
+        "only their empty fields (English added to the seed later) are filled, once."
     )
 
     def add_arguments(self, parser):
@@ -33,9 +34,13 @@ class Command(BaseCommand):
         if verbosity >= 2:
             for key in run.created:
                 self.stdout.write(f"  created {key}")
+            for key, column in run.filled:
+                self.stdout.write(f"  filled {key} {column}")
+        english = sum(1 for _, column in run.filled if column.endswith("_en"))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Playbook loaded: {len(run.created)} items created, "
-                f"{run.skipped} left as they were."
+                f"{run.skipped} left as they were, {len(run.filled)} empty fields of earlier "
+                f"items filled ({english} of them English)."
             )
         )

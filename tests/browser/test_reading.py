@@ -31,10 +31,15 @@ def test_editor_sees_a_live_markdown_preview_in_the_admin(app_url, page):
     page.goto(f"{app_url}/admin/playbook/principle/?q=Work+Trials")
     page.get_by_role("link", name="업무 평가").click()
 
-    preview = page.locator('[data-preview-for="id_summary"]')
+    # Korean and English side by side, each with its own preview.
+    preview = page.locator('[data-preview-for="id_summary_ko"]')
     assert "4일" in preview.inner_text()  # the saved rendering, shown at once
-    page.fill("#id_summary", "*기울임* 그리고 <img src=x onerror=alert(1)>")
+    english = page.locator('[data-preview-for="id_summary_en"]')
+    assert "four days" in english.inner_text()
+    page.fill("#id_summary_ko", "*기울임* 그리고 <img src=x onerror=alert(1)>")
     preview.locator("em", has_text="기울임").wait_for(timeout=5000)
     assert "onerror" not in preview.inner_html()
+    page.fill("#id_summary_en", "*slanted*")
+    english.locator("em", has_text="slanted").wait_for(timeout=5000)
     assert page.dialogs == []
     assert page.csp_violations == []

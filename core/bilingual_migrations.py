@@ -4,6 +4,7 @@ generated search columns, whose expression PostgreSQL cannot alter in place."""
 
 from django.contrib.postgres.indexes import GinIndex
 from django.db import migrations
+from django.db.migrations.operations.base import Operation
 
 from core.search_fields import PostgresOnly
 
@@ -26,10 +27,40 @@ def copy_columns(plan: dict[str, dict[str, str]]):
     return forwards
 
 
+class DropIndexOutsidePostgres(Operation):
+    """SQLite copies a model's indexes whenever it rebuilds a table, so the search indexes
+    that PostgresOnly kept away from it may exist there all the same; a column with an
+    index cannot be dropped. Drops them if they exist; changes no state."""
+
+    reversible = True
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def deconstruct(self):
+        return self.__class__.__qualname__, [self.name], {}
+
+    def state_forwards(self, app_label, state):
+        pass
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor != "postgresql":
+            quoted = schema_editor.connection.ops.quote_name(self.name)
+            schema_editor.execute(f"DROP INDEX IF EXISTS {quoted}")
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        pass
+
+    def describe(self):
+        return f"Drop index {self.name} if it exists, outside PostgreSQL"
+
+
 def drop_search_columns(model_name: str) -> list:
     """Drop the search indexes and generated columns of a model (state and database)."""
     prefix = model_name
     return [
+        DropIndexOutsidePostgres(f"{prefix}_search_gin"),
+        DropIndexOutsidePostgres(f"{prefix}_trgm_gin"),
         PostgresOnly(migrations.RemoveIndex(model_name=model_name, name=f"{prefix}_search_gin")),
         PostgresOnly(migrations.RemoveIndex(model_name=model_name, name=f"{prefix}_trgm_gin")),
         migrations.RemoveField(model_name=model_name, name="search_vector"),

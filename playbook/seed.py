@@ -10,6 +10,7 @@ provenance facts, gets them once (`SeedRun.fill_once`): only into columns that a
 empty, so an editor's text in either language is never touched.
 """
 
+import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from django.conf import settings
 from core.bilingual import LANGUAGE_CODES
 from playbook.models import Event, Page, Principle, Section, SeedRecord, Tag
 
+HANGUL = re.compile("[\uac00-\ud7a3]")
 DEFAULT_SEED_FILE = Path(settings.BASE_DIR) / "fixtures" / "playbook.toml"
 
 _loaders: list[tuple[int, Callable]] = []
@@ -103,6 +105,9 @@ def texts(data: dict, *names: str) -> dict:
             key = name if code == LANGUAGE_CODES[0] else f"{name}_{code}"
             if key in data:
                 values[f"{name}_{code}"] = data[key]
+            elif key != name and name in data and not HANGUL.search(str(data[name])):
+                # A text without Korean letters ("AIEWF", "CEO") reads the same in English.
+                values[f"{name}_{code}"] = data[name]
     return values
 
 
@@ -157,7 +162,9 @@ def load_playbook_content(data: dict, run: SeedRun) -> None:
             key,
             lambda s=section: Section.objects.filter(slug=s["slug"]).exists(),
             lambda s=section: Section.objects.create(
-                **pick(s, "slug", "order", "is_live"), **texts(s, *SECTION_TEXTS)
+                **pick(s, "slug", "order", "is_live"),
+                event=Event.objects.filter(slug=s.get("event", "")).first(),
+                **texts(s, *SECTION_TEXTS),
             ),
         )
         run.fill_once(

@@ -112,6 +112,13 @@ def _fallback_title_match(source: Source, parsed: ParsedQuery):
     return Case(When(q, then=Value(1)), default=Value(0), output_field=IntegerField())
 
 
+def _plain(queryset):
+    """A queryset whose values() keep the columns asked for, in that order: the kinds'
+    columns already name their language columns (core.bilingual), and modeltranslation's
+    rewriting of values() would change the column order of one kind's part of a UNION."""
+    return queryset.rewrite(False) if hasattr(queryset, "rewrite") else queryset
+
+
 def is_postgresql() -> bool:
     return connection.vendor == "postgresql"
 
@@ -169,7 +176,7 @@ class Search:
             title_match = _fallback_title_match(source, self.parsed)
         section = F(source.section_field) if source.section_field else Value(None)
         return (
-            self.matches(source, fuzzy=fuzzy)
+            _plain(self.matches(source, fuzzy=fuzzy))
             .annotate(
                 hit_kind=_text(Value(source.kind)),
                 hit_id=F("pk"),
@@ -309,7 +316,7 @@ class Search:
                 continue
             columns = source.columns
             members.append(
-                source.queryset()
+                _plain(source.queryset())
                 .filter(pk__in=ids)
                 .annotate(
                     hit_kind=_text(Value(source.kind)),

@@ -58,6 +58,20 @@ class EvidenceSpec:
 
 
 @dataclass(frozen=True)
+class FeedEntry:
+    """An entry another kind adds to a live section's Atom feed (playbook.feeds), beside
+    the section's own updates. `description` is sanitised HTML (a `*_html` field)."""
+
+    title: str
+    description: str
+    link: str
+    guid: str
+    published: object  # an aware datetime
+    updated: object = None
+    author: str | None = None
+
+
+@dataclass(frozen=True)
 class Kind:
     name: str
     label: str
@@ -74,6 +88,8 @@ class Kind:
     # The items of this kind readers may put a dilemma to (a callable returning a
     # queryset: published principles, live sections…); None when they may not.
     discussable: Callable | None = None
+    # section -> the FeedEntry list this kind adds to that live section's feed.
+    section_feed: Callable | None = None
 
     @property
     def model_class(self):
@@ -115,6 +131,12 @@ def evidence_kinds() -> list[Kind]:
 
 def discussable_kinds() -> list[Kind]:
     return [kind for kind in all_kinds() if kind.discussable]
+
+
+def section_feed_entries(section) -> list[FeedEntry]:
+    return [
+        entry for kind in all_kinds() if kind.section_feed for entry in kind.section_feed(section)
+    ]
 
 
 def content_app_labels() -> list[str]:

@@ -6,9 +6,13 @@ queryset and the history filter below are the one place that says so for both.""
 from django.db.models import CharField, Exists, F, OuterRef, Q
 from django.db.models.functions import Cast, Substr
 from django.urls import reverse
+from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.kinds import ChangesSpec, Kind, SearchSpec, register
+from core.kinds import ChangesSpec, FeedEntry, Kind, SearchSpec, register
+
+FEATURED_IN_FEED = 20
 
 
 def _public_dilemmas():
@@ -24,6 +28,30 @@ def _public_history() -> Q:
 
     still_public = Dilemma.objects.public().filter(pk=OuterRef("id"))
     return Q(status__in=Dilemma.PUBLIC_STATUSES) & Q(Exists(still_public))
+
+
+def _featured_in_section_feed(section) -> list[FeedEntry]:
+    """Featured dilemmas about a live section, for its Atom feed (the sticker's audience)."""
+    from discussions.models import Dilemma
+
+    featured = (
+        Dilemma.objects.filter(status=Dilemma.Status.FEATURED)
+        .about("section", section.pk)
+        .order_by("-moderated_at")[:FEATURED_IN_FEED]
+    )
+    return [
+        FeedEntry(
+            title=gettext("Featured readers' dilemma: %(text)s")
+            % {"text": Truncator(dilemma.text).chars(80)},
+            # text_html is sanitised on save (core.markdown.render_markdown).
+            description=dilemma.text_html,
+            link=dilemma.get_absolute_url(),
+            guid=f"{section.slug}-dilemma-{dilemma.pk}",
+            published=dilemma.moderated_at or dilemma.created_at,
+            author=dilemma.display_name or None,
+        )
+        for dilemma in featured
+    ]
 
 
 def register_kinds() -> None:
@@ -53,5 +81,6 @@ def register_kinds() -> None:
                 slug=Cast("id", output_field=CharField()),
                 public=_public_history,
             ),
+            section_feed=_featured_in_section_feed,
         )
     )

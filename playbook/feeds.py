@@ -6,6 +6,7 @@ from django.utils.text import Truncator
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
+from core.kinds import FeedEntry, section_feed_entries
 from playbook.models import Section
 
 FEED_ITEMS = 50
@@ -32,9 +33,15 @@ class LiveSectionFeed(Feed):
         return section.title_en
 
     def items(self, section):
-        return section.updates.for_display().select_related("section").newest_first()[:FEED_ITEMS]
+        updates = section.updates.for_display().select_related("section").newest_first()
+        # Other kinds' entries about the section (featured readers' dilemmas…), by time.
+        entries = [*updates[:FEED_ITEMS], *section_feed_entries(section)]
+        entries.sort(key=lambda item: self.item_pubdate(item), reverse=True)
+        return entries[:FEED_ITEMS]
 
     def item_title(self, update):
+        if isinstance(update, FeedEntry):
+            return update.title
         title = Truncator(update.body).chars(80)
         if update.is_retracted:
             return _("[Retracted] %(title)s") % {"title": title}
@@ -42,25 +49,37 @@ class LiveSectionFeed(Feed):
 
     def item_description(self, update):
         # body_html is sanitised on save (core.markdown.render_markdown).
+        if isinstance(update, FeedEntry):
+            return update.description
         if update.is_retracted:
             return _("This update was retracted.") + update.body_html
         return update.body_html
 
     def item_link(self, update):
+        if isinstance(update, FeedEntry):
+            return update.link
         return update.get_absolute_url()
 
     def item_guid(self, update):
+        if isinstance(update, FeedEntry):
+            return update.guid
         return f"{update.section.slug}-update-{update.pk}"
 
     item_guid_is_permalink = False
 
     def item_pubdate(self, update):
+        if isinstance(update, FeedEntry):
+            return update.published
         return update.created_at
 
     def item_updateddate(self, update):
+        if isinstance(update, FeedEntry):
+            return update.updated or update.published
         return update.updated_at
 
     def item_author_name(self, update):
+        if isinstance(update, FeedEntry):
+            return update.author
         if update.author is None:
             return None
         return update.author.get_full_name() or update.author.get_username()

@@ -10,13 +10,16 @@ from django.urls import reverse
 from discussions.models import Dilemma
 from discussions.services import dilemmas_moderate
 from pages.backup import export_content
+from playbook.models import Section
 from tests.discussions.helpers import approved, make_dilemma
 
 pytestmark = pytest.mark.django_db
 
 
 def public_pages(kind, item, dilemma_pk):
+    live = Section.objects.get(is_live=True)
     return [
+        reverse("playbook:section-feed", args=[live.slug]),
         item.get_absolute_url(),
         reverse("discussions:dilemmas"),
         reverse("discussions:dilemmas") + f"?kind={kind}",
@@ -132,3 +135,15 @@ def test_query_budgets_with_fifty_dilemmas(
         )
     with django_assert_max_num_queries(3):
         assert reader.get(Dilemma.objects.first().get_absolute_url()).status_code == 200
+
+
+def test_featured_dilemmas_about_a_live_section_are_in_its_feed(live_section, editor):
+    featured = approved("section", live_section, editor, "피드의 스티커 딜레마", status="featured")
+    approved("section", live_section, editor, "피드에 없는 승인 딜레마")
+    make_dilemma("section", live_section, "피드에 없는 대기 딜레마")
+    feed = Client().get(reverse("playbook:section-feed", args=[live_section.slug]))
+    assert feed.status_code == 200
+    xml = feed.content.decode()
+    assert "피드의 스티커 딜레마" in xml and featured.get_absolute_url() in xml
+    assert f"{live_section.slug}-dilemma-{featured.pk}" in xml
+    assert "피드에 없는" not in xml

@@ -17,7 +17,7 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 def markdown_models():
     return [
         model
-        for label in ("playbook", "teams", "governance")
+        for label in ("playbook", "teams", "governance", "discussions")
         for model in apps.get_app_config(label).get_models()
         if getattr(model, "markdown_fields", ())
     ]

@@ -26,10 +26,11 @@
     }
   });
 
-  // After a swap: move the focus to the message (or the first field to fix, or the text
+  // After a swap has settled (htmx gives elements that keep their id their new attributes
+  // only then): move the focus to the message (or the first field to fix, or the text
   // when the form was just opened), and remember whether this browser has dilemmas waiting
   // about this item, so that the next visit shows them.
-  document.addEventListener("htmx:afterSwap", function () {
+  document.addEventListener("htmx:afterSettle", function () {
     var box = document.getElementById("dilemma-form-box");
     if (!box) { return; }
     if (box.dataset.about) { remember(box.dataset.about, box.dataset.ownPending === "1"); }

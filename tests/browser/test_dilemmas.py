@@ -10,6 +10,15 @@ PRINCIPLE = "/principles/work-trials/"
 WAIT_FOR_THE_TIMESTAMP_MS = 3300  # the form refuses what is sent within 3 s
 
 
+def wait_for_focus(page, element_id, seconds=5):
+    """Polls from here: the page's CSP forbids the eval behind wait_for_function."""
+    for _ in range(int(seconds * 20)):
+        if page.evaluate("document.activeElement && document.activeElement.id") == element_id:
+            return
+        page.wait_for_timeout(50)
+    assert page.evaluate("document.activeElement && document.activeElement.id") == element_id
+
+
 def phone_tab(browser, javascript=True):
     context = browser.new_context(
         locale="ko-KR", viewport={"width": 390, "height": 844}, java_script_enabled=javascript
@@ -27,7 +36,7 @@ def test_with_javascript_on_a_phone_with_the_keyboard_then_moderated(browser, ap
     opener.focus()
     page.keyboard.press("Enter")
     page.locator("#dilemma-form").wait_for(timeout=5000)
-    assert page.evaluate("document.activeElement.id") == "id_text"  # the focus followed
+    wait_for_focus(page, "id_text")  # followed
     assert page.evaluate("window.notReloaded") is True
 
     # Sent at once and empty: refused in place, the message shown, the field marked.
@@ -37,7 +46,7 @@ def test_with_javascript_on_a_phone_with_the_keyboard_then_moderated(browser, ap
     page.keyboard.press("Enter")
     page.locator("#id_text[aria-invalid='true']").wait_for(timeout=5000)
     assert "먼저 딜레마를 적어 주세요." in page.locator("#dilemma-form-box").inner_text()
-    assert page.evaluate("document.activeElement.id") == "id_text"
+    wait_for_focus(page, "id_text")
 
     page.keyboard.type("작은 팀이 고객 대화 기록으로 모델을 학습해도 될까요? 동의는 어떻게 받죠?")
     page.keyboard.press("Tab")
@@ -47,7 +56,7 @@ def test_with_javascript_on_a_phone_with_the_keyboard_then_moderated(browser, ap
     page.keyboard.press("Enter")
     received = page.locator("#dilemma-received")
     received.wait_for(timeout=5000)
-    assert page.evaluate("document.activeElement.id") == "dilemma-received"
+    wait_for_focus(page, "dilemma-received")
     assert "고객 대화 기록" in page.locator(".own-pending").inner_text()
     assert page.evaluate("window.notReloaded") is True
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

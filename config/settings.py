@@ -68,6 +68,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session, locale and CSRF middleware: a hit skips them (core.page_cache).
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Before anything reads the body: too large a body is refused while it is read.
@@ -279,3 +281,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Readers' pages from the shared cache (core.page_cache): PLAYBOOK_PAGE_CACHE=0 turns it off
+# (the benchmark compares both). A CDN may keep a page for PAGE_CACHE_S_MAXAGE seconds and
+# then revalidates it with its ETag; entries in our cache are keyed by the content revision,
+# so PAGE_CACHE_TIMEOUT only bounds how long an unused entry takes room.
+PAGE_CACHE_ENABLED = env_bool("PLAYBOOK_PAGE_CACHE", default=True)
+PAGE_CACHE_S_MAXAGE = int(os.environ.get("PLAYBOOK_PAGE_CACHE_S_MAXAGE", "5"))
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PLAYBOOK_PAGE_CACHE_TIMEOUT", "600"))
+# Part of every page key and ETag: set it per deploy so new templates are never answered
+# with pages rendered by the old ones.
+PAGE_CACHE_RELEASE = os.environ.get("PLAYBOOK_RELEASE", "1")

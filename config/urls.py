@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from pages import views
+from pages.language import switch_language
 from pages.login import admin_login
 from playbook.urls import urlpatterns as playbook_urlpatterns
 from search.views import search
@@ -23,6 +24,8 @@ urlpatterns = [
     path("map/", views.playbook_map, name="map"),
     path("search/", search, name="search"),
     path("healthz", views.healthz, name="healthz"),
+    path("language/<str:code>/", switch_language, name="language"),
+    # Django's POST form, kept for links and scripts made before the GET switch.
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/login/", admin_login, name="admin-login"),
     path("admin/", admin.site.urls),

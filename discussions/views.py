@@ -18,6 +18,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core import ratelimit
+from core.page_cache import reader_page
 from discussions import defences
 from discussions.forms import DilemmaForm, parse_about
 from discussions.models import Dilemma
@@ -33,6 +34,7 @@ from discussions.services import dilemma_submit
 PER_PAGE = 20
 
 
+@reader_page(query=("kind", "page"))
 @require_GET
 def dilemma_list(request):
     kinds = discussable_kinds_with_labels()
@@ -52,6 +54,7 @@ def dilemma_list(request):
     return render(request, "discussions/dilemma_list.html", context)
 
 
+@reader_page
 @require_GET
 def dilemma_detail(request, pk):
     dilemma = get_object_or_404(Dilemma.objects.public(), pk=pk)

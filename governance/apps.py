@@ -7,6 +7,10 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Governance")
 
     def ready(self):
+        from core.revision import keep_out_of_site_revision
         from governance.kinds import register_kinds
 
         register_kinds()
+        # An assessment is its owner's: no shared page shows it, so its answers do not
+        # make every reader's page render again.
+        keep_out_of_site_revision("governance.Assessment", "governance.Answer")

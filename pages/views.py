@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from core.page_cache import reader_page
 from discussions.selectors import featured_dilemmas, with_items
 from governance import crosswalk
 from governance.models import Checklist
@@ -28,6 +29,7 @@ LATEST_UPDATES_ON_HOME = 5
 FEATURED_DILEMMAS_ON_HOME = 3
 
 
+@reader_page
 @require_GET
 def home(request):
     context = {
@@ -41,6 +43,7 @@ def home(request):
     return render(request, "home.html", context)
 
 
+@reader_page
 @require_GET
 def principle_detail(request, slug):
     principle = principle_with_evidence(slug=slug)
@@ -54,6 +57,7 @@ def principle_detail(request, slug):
     return render(request, "playbook/principle_detail.html", context)
 
 
+@reader_page
 @require_GET
 def playbook_map(request):
     return render(request, "map.html", {"map": build_map(sections_with_evidence())})
@@ -62,6 +66,7 @@ def playbook_map(request):
 CHANGES_PER_PAGE = 50
 
 
+@reader_page(query=("page",))
 @require_GET
 def changes(request):
     page = Paginator(all_changes(), CHANGES_PER_PAGE).get_page(request.GET.get("page"))

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from core.access import editor_required
+from core.page_cache import reader_page
 from playbook import services
 from playbook.live import COVERAGE_PERMISSIONS as SECTION_EDITING
 from playbook.models import LiveUpdate, Section
@@ -71,6 +72,7 @@ def coverage_reopen(request, slug):
     return redirect(f"{section.get_absolute_url()}#live-updates")
 
 
+@reader_page
 @require_GET
 def update_detail(request, slug, pk):
     """One update on a page of its own, between the updates posted just before and after."""

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.access import LIVE_EDITING_PERMISSIONS, editor_required
+from core.page_cache import reader_page
 from playbook import services
 from playbook.forms import KeyEventForm, LiveUpdateEditForm, LiveUpdateForm, PrincipleEditForm
 from playbook.live import ReaderView, live_section_context, page_cursor, update_page
@@ -28,6 +29,7 @@ def poll_headers(response, revision: int):
     return response
 
 
+@reader_page(query=("since",))
 @require_GET
 def section_changes(request, slug):
     """What changed in a live section after `since`. The common answer, nothing, comes
@@ -63,6 +65,7 @@ def section_changes(request, slug):
     return poll_headers(response, section.revision)
 
 
+@reader_page(query=("before", "after", "order", "show"))
 @require_GET
 def older_updates(request, slug):
     """The next page of updates in the reader's order (older ones, or later ones when

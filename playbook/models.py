@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.bilingual import columns
 from core.markdown import MarkdownRenderedModel
+from core.revision import bump_site_revision
 from core.search_fields import search_indexes, search_vector_field, trigram_text_field
 from core.versioning import VersionedModel
 from playbook.revisions import remember_revision
@@ -149,8 +150,9 @@ def bump_section_revision(section_id: int) -> int:
     value, and never from a replica that may lag), so the last commit to finish always
     leaves the newest revision behind.
     """
-    # No savepoint: inside the caller's transaction the two statements need none.
+    # No savepoint: inside the caller's transaction the statements need none.
     with transaction.atomic(savepoint=False):
+        bump_site_revision()  # what changes a section changes pages outside it too
         Section.objects.filter(pk=section_id).update(revision=models.F("revision") + 1)
         slug, revision = Section.objects.values_list("slug", "revision").get(pk=section_id)
 

@@ -2,6 +2,7 @@ from django.urls import path
 from django.views.decorators.http import require_GET
 
 from core import admin_preview
+from core.page_cache import reader_page
 from playbook import coverage_views, live_views, views
 from playbook.feeds import LiveSectionFeed
 
@@ -34,7 +35,11 @@ urlpatterns = [
         coverage_views.coverage_reopen,
         name="coverage-reopen",
     ),
-    path("feeds/sections/<slug:slug>/", require_GET(LiveSectionFeed()), name="section-feed"),
+    path(
+        "feeds/sections/<slug:slug>/",
+        reader_page(require_GET(LiveSectionFeed())),
+        name="section-feed",
+    ),
     path("principles/", views.principle_list, name="principles"),
     path("principles/<slug:slug>/edit/", live_views.principle_edit, name="principle-edit"),
     path("editor/markdown-preview/", admin_preview.markdown_preview, name="markdown-preview"),

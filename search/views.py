@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET
 
 from core.kinds import content_url
+from core.page_cache import reader_page
 from search.engine import Filters, Search, sources
 from search.query import MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, parse_query
 from search.snippets import highlight, snippet
@@ -138,6 +139,7 @@ def search_context(params) -> dict:
     return context
 
 
+@reader_page(query=("q", "type", "section", "tag", "page"))
 @require_GET
 def search(request):
     context = search_context(request.GET)

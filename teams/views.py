@@ -2,12 +2,14 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
+from core.page_cache import reader_page
 from teams.charts import figures_chart
 from teams.models import Talk, Team
 from teams.selectors import talk_with_evidence, team_with_evidence
 from teams.sorting import TeamSort
 
 
+@reader_page(query=("sort",))
 @require_GET
 def team_list(request):
     sort = TeamSort.from_param(request.GET.get("sort"))
@@ -23,17 +25,20 @@ def team_list(request):
     return response
 
 
+@reader_page
 @require_GET
 def team_detail(request, slug):
     return render(request, "teams/team_detail.html", {"team": team_with_evidence(slug=slug)})
 
 
+@reader_page
 @require_GET
 def talk_list(request):
     talks = Talk.objects.for_list()
     return render(request, "teams/talk_list.html", {"talks": talks})
 
 
+@reader_page
 @require_GET
 def talk_detail(request, slug):
     return render(request, "teams/talk_detail.html", {"talk": talk_with_evidence(slug=slug)})

@@ -4,11 +4,11 @@ from tests.browser.conftest import EDITOR
 def test_reader_switches_the_interface_language(app_url, page):
     page.goto(f"{app_url}/teams/")
     assert page.locator("h1").inner_text() == "팀"
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("link", name="English").click()
     page.wait_for_url(f"{app_url}/teams/")
     assert page.locator("h1").inner_text() == "Teams"
     assert page.locator("html").get_attribute("lang") == "en"
-    page.get_by_role("button", name="한국어").click()
+    page.get_by_role("link", name="한국어").click()
     assert page.locator("h1").inner_text() == "팀"
     assert page.csp_violations == []
 

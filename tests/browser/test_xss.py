@@ -31,8 +31,8 @@ def test_no_payload_runs_in_the_browser(app_url, page):
     assert status == 200
 
     reader = Session(app_url)
-    _, _, checklist = reader.request("/governance/responsible-ai-development/")
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', checklist).group(1)
+    _, _, start_page = reader.request("/governance/responsible-ai-development/start/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', start_page).group(1)
     status, _, started = reader.request(  # follows the redirect to the new assessment
         "/governance/responsible-ai-development/start/",
         {"subject": PAYLOADS[8], "csrfmiddlewaretoken": token},

@@ -17,7 +17,9 @@ def draft_of(checklist):
     return version
 
 
-def test_the_page_shows_the_newest_published_version_only(client):
+def test_the_page_shows_the_newest_published_version_only(
+    client, django_capture_on_commit_callbacks
+):
     checklist = Checklist.objects.first()
     version = draft_of(checklist)
     body = client.get(checklist.get_absolute_url()).content.decode()
@@ -27,7 +29,8 @@ def test_the_page_shows_the_newest_published_version_only(client):
 
     version.status = "published"
     version.published_at = timezone.now()
-    version.save()
+    with django_capture_on_commit_callbacks(execute=True):  # as a real commit would
+        version.save()
     body = client.get(checklist.get_absolute_url()).content.decode()
     assert "초안 질문?" in body
     assert f"버전 {version.number}" in body
@@ -69,3 +72,23 @@ def test_an_item_key_is_unique_within_a_version():
         section=other_version.sections.first(), key=existing.key, prompt="다음 버전", weight=1
     )
     carried.full_clean()  # the same key in another version is how answers carry over
+
+
+def test_the_start_forms_come_from_an_uncached_page(client):
+    """The checklist page is shared by every reader, so its forms (which need a CSRF
+    token) are behind a link that htmx replaces with the start page's form part."""
+    checklist = Checklist.objects.get(slug="responsible-ai-development")
+    start = reverse("governance:assessment-start", args=[checklist.slug])
+    page = client.get(checklist.get_absolute_url())
+    body = page.content.decode()
+    assert "csrfmiddlewaretoken" not in body and not page.cookies
+    assert f'hx-get="{start}"' in body and f'href="{start}"' in body
+
+    whole = client.get(start)
+    assert "<html" in whole.content.decode() and 'id="start-form"' in whole.content.decode()
+    part = client.get(start, HTTP_HX_REQUEST="true")
+    fragment = part.content.decode()
+    assert "<html" not in fragment and fragment.strip().startswith('<div id="start-forms">')
+    assert 'name="csrfmiddlewaretoken"' in fragment and 'id="import-form"' in fragment
+    assert "no-store" in part["Cache-Control"] and "HX-Request" in part["Vary"]
+    assert client.cookies["csrftoken"].value

@@ -55,3 +55,35 @@ def test_language_switch_refuses_off_site_redirects(client):
     )
     assert response.status_code == 302
     assert "evil.example" not in response["Location"]
+
+
+def test_the_language_link_sets_the_cookie_and_returns(client):
+    url = reverse("teams:teams") + "?sort=users"
+    response = client.get(reverse("language", args=["en"]), {"next": url})
+    assert response.status_code == 302
+    assert response["Location"] == url
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    assert "no-store" in response["Cache-Control"]
+    assert '<html lang="en">' in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize(
+    "next_url", ["https://evil.example/", "//evil.example/", "/\\evil.example", "", "javascript:x"]
+)
+def test_the_language_link_goes_back_only_to_this_site(client, next_url):
+    response = client.get(reverse("language", args=["en"]), {"next": next_url})
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+
+
+def test_an_unknown_language_is_404(client):
+    response = client.get(reverse("language", args=["xx"]), {"next": "/"})
+    assert response.status_code == 404
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+
+
+def test_the_switch_is_a_link_to_the_same_page_in_the_other_language(client):
+    body = client.get(reverse("teams:teams") + "?sort=users&utm_source=x").content.decode()
+    expected = reverse("language", args=["en"]) + "?next=%2Fteams%2F%3Fsort%3Dusers"
+    assert f'href="{expected}"' in body
+    assert 'aria-current="true" lang="ko"' in body

@@ -79,6 +79,7 @@ def samples(editor):
         },
         "key": item.key,
         "token": "not-the-token",
+        "code": "en",
     }
 
 

@@ -49,7 +49,9 @@ def test_gunicorn_serves_locked_down_pages_and_hashed_static_files(tmp_path):
         assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert headers["Referrer-Policy"] == "same-origin"
-        assert "Secure" in headers["Set-Cookie"]  # the CSRF cookie
+        assert "Set-Cookie" not in headers  # a reader page, shared by every reader
+        _, form_headers, _ = get(base + "/governance/responsible-ai-development/start/", https)
+        assert "Secure" in form_headers["Set-Cookie"]  # the CSRF cookie of a form page
         css = body.decode().split('href="/static/css/')[1].split('"')[0]
         assert css != "site.css" and css.startswith("site.")  # a hashed name
         status, headers, _ = get(f"{base}/static/css/{css}", https)

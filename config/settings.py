@@ -190,6 +190,13 @@ TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Asia/Seoul")
 USE_I18N = True
 USE_TZ = True
 
+# Editors' uploads (pictures in live updates), through Django's storage API: a folder
+# here; with several app servers, an object storage backend in STORAGES["default"]
+# (docs/deploy.md).
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+PLAYBOOK_IMAGE_MAX_BYTES = int(os.environ.get("PLAYBOOK_IMAGE_MAX_MB", "5")) * 1_000_000
+
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"

@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from pages import views
 from pages.language import switch_language
 from pages.login import admin_login
+from pages.media import media_file
 from playbook.urls import urlpatterns as playbook_urlpatterns
 from search.views import search
 
@@ -24,6 +26,7 @@ urlpatterns = [
     path("map/", views.playbook_map, name="map"),
     path("search/", search, name="search"),
     path("healthz", views.healthz, name="healthz"),
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media_file, name="media"),
     path("language/<str:code>/", switch_language, name="language"),
     # Django's POST form, kept for links and scripts made before the GET switch.
     path("i18n/", include("django.conf.urls.i18n")),

@@ -18,6 +18,7 @@ other parameter the page does not name makes the request render as asked, unstor
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -42,14 +43,18 @@ NOT_STORED_HEADERS = {"set-cookie", "x-page-cache"}
 @dataclass(frozen=True)
 class ReaderPage:
     query: tuple[str, ...] = ()
+    # Called with the request and the URL's arguments before the cache is asked, on a hit
+    # too: for changes that time alone makes due (a live update scheduled for now), which
+    # bump the revision and so the key. It must cost nothing when there is nothing to do.
+    before: Callable | None = None
 
 
-def reader_page(view=None, *, query: tuple[str, ...] = ()):
+def reader_page(view=None, *, query: tuple[str, ...] = (), before: Callable | None = None):
     """Declare a view's answer the same for every anonymous reader of a language, for the
     path and the `query` parameters named (all others are dropped before the view)."""
 
     def mark(func):
-        func.reader_page = ReaderPage(query=tuple(query))
+        func.reader_page = ReaderPage(query=tuple(query), before=before)
         return func
 
     return mark(view) if view is not None else mark
@@ -221,6 +226,7 @@ class PageCacheMiddleware:
             match = resolve(request.path_info)
         except Resolver404:
             return None
+        request.page_cache_arguments = match.kwargs
         return reader_page_of(match.func)
 
     def private(self, request, response):
@@ -234,6 +240,8 @@ class PageCacheMiddleware:
         return response
 
     def from_cache(self, request, page: ReaderPage):
+        if page.before is not None:
+            page.before(request, **request.page_cache_arguments)
         lookup = lookup_for(request, page)
         if etag_matches(request, lookup.etag):
             return not_modified(lookup.etag)

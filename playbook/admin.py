@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core.admin_bilingual import BilingualAdmin, BilingualTabularInline
 from core.admin_history import HistoryCompareAdmin
 from core.admin_preview import MarkdownPreviewAdmin
+from playbook.admin_pictures import PictureInline
 from playbook.models import Event, LiveUpdate, Page, Principle, Section, Tag
 
 admin.site.site_header = _("Tiny Teams Playbook — editing")
@@ -92,6 +93,7 @@ class LiveUpdateAdmin(MarkdownPreviewAdmin, BilingualAdmin, HistoryCompareAdmin)
     fields = ["section", "body", "is_key_event", "retracted_at", "author", "created_at", "version"]
     readonly_fields = ["author", "created_at", "version"]
     markdown_fields = LiveUpdate.markdown_fields
+    inlines = [PictureInline]
 
     @admin.display(description=_("update"))
     def short_body(self, obj):

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.access import editor_required
 from core.page_cache import reader_page
-from playbook import services
+from playbook import scheduling, services
 from playbook.live import COVERAGE_PERMISSIONS as SECTION_EDITING
 from playbook.models import LiveUpdate, Section
 
@@ -72,10 +72,13 @@ def coverage_reopen(request, slug):
     return redirect(f"{section.get_absolute_url()}#live-updates")
 
 
-@reader_page
+@reader_page(before=scheduling.release_if_due_for)
 @require_GET
 def update_detail(request, slug, pk):
     """One update on a page of its own, between the updates posted just before and after."""
+    section = Section.objects.filter(slug=slug, is_live=True).first()
+    if section is not None:
+        scheduling.release_if_due(section)
     update = get_object_or_404(
         LiveUpdate.objects.for_display().select_related("section"),
         pk=pk,

@@ -7,6 +7,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from core.kinds import FeedEntry, section_feed_entries
+from playbook import scheduling
 from playbook.models import Section
 
 FEED_ITEMS = 50
@@ -18,7 +19,9 @@ class LiveSectionFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request, slug):
-        return get_object_or_404(Section, slug=slug, is_live=True)
+        section = get_object_or_404(Section, slug=slug, is_live=True)
+        scheduling.release_if_due(section)
+        return section
 
     def title(self, section):
         return _("%(section)s — live updates") % {"section": section.title}

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from playbook.models import Principle
+from playbook.models import LiveUpdateImage, Principle
 from playbook.services import MAX_UPDATE_CHARS
 
 
@@ -13,6 +13,36 @@ class LiveUpdateForm(forms.Form):
         strip=True,
     )
     is_key_event = forms.BooleanField(label=_("Key event"), required=False)
+
+
+class NewUpdateForm(LiveUpdateForm):
+    """The compose box: an update posted now, or scheduled for a time (the site's time
+    zone; a browser's datetime-local input sends 2026-11-21T09:30)."""
+
+    scheduled_for = forms.DateTimeField(
+        label=_("Post later, at"),
+        required=False,
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    picture = forms.FileField(
+        label=_("Picture (JPEG, PNG, GIF or WebP)"),
+        required=False,
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"}
+        ),
+    )
+    picture_alt = forms.CharField(
+        label=_("What the picture shows (for readers who cannot see it)"),
+        required=False,
+        max_length=LiveUpdateImage.ALT_MAX,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("picture") and not (cleaned.get("picture_alt") or "").strip():
+            self.add_error("picture_alt", _("Describe the picture for readers who cannot see it."))
+        return cleaned
 
 
 class VersionedForm(forms.Form):

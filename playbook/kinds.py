@@ -1,6 +1,6 @@
 """The kinds of content the playbook app owns, registered in PlaybookConfig.ready()."""
 
-from django.db.models import F
+from django.db.models import F, Q
 from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +26,7 @@ def _update_queryset():
 
     # A retracted update stays on its section page, marked as such, but is not offered
     # by search: a withdrawn statement should not be found as an answer.
-    return LiveUpdate.objects.filter(retracted_at__isnull=True)
+    return LiveUpdate.objects.visible().filter(retracted_at__isnull=True)
 
 
 def register_kinds() -> None:
@@ -94,6 +94,11 @@ def register_kinds() -> None:
                 section_field="section",
                 trigrams=False,
             ),
-            changes=ChangesSpec(label=Substr(Localized("body"), 1, 80), slug=F("section__slug")),
+            changes=ChangesSpec(
+                label=Substr(Localized("body"), 1, 80),
+                slug=F("section__slug"),
+                # An update scheduled for later is not public until it is released.
+                public=lambda: Q(scheduled_for__isnull=True),
+            ),
         )
     )

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.db.models import Q, Subquery
 
 from core.access import LIVE_EDITING_PERMISSIONS, can_edit_live, can_edit_principles
-from playbook.forms import LiveUpdateEditForm, LiveUpdateForm, PrincipleEditForm
+from playbook import scheduling
+from playbook.forms import LiveUpdateEditForm, NewUpdateForm, PrincipleEditForm
 from playbook.models import Principle
 from playbook.revisions import remember_revision
 from playbook.structured_data import live_blog_posting
@@ -95,6 +96,11 @@ def can_manage_coverage(user) -> bool:
     return user.is_authenticated and user.has_perms(COVERAGE_PERMISSIONS)
 
 
+def scheduled_updates(section):
+    """What editors have written ahead, soonest first (readers never see these)."""
+    return list(section.updates.scheduled().select_related("author"))
+
+
 def pinned_update(section):
     if section.pinned_update_id is None:
         return None
@@ -131,6 +137,7 @@ def live_section_context(request, section, since: int | None = None) -> dict:
         return context
 
     remember_revision(section.slug, section.revision)
+    scheduling.remember_next_due(section.slug, section.next_scheduled_at)
     view = ReaderView.from_query(request.GET)
     cursor = page_cursor(request.GET, view)
     context.update(update_page(request, section, cursor=cursor, view=view))
@@ -140,7 +147,8 @@ def live_section_context(request, section, since: int | None = None) -> dict:
     context["structured_data"] = live_blog_posting(request, section, newest)
     context["showing_older"] = cursor is not None
     if context["can_edit"]:
-        context["post_form"] = LiveUpdateForm()
+        context["post_form"] = NewUpdateForm()
+        context["scheduled_updates"] = scheduled_updates(section)
         context.update(_edit_mode(request, section))
     return context
 

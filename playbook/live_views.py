@@ -14,9 +14,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.access import LIVE_EDITING_PERMISSIONS, editor_required
 from core.page_cache import reader_page
-from playbook import services
-from playbook.forms import KeyEventForm, LiveUpdateEditForm, LiveUpdateForm, PrincipleEditForm
-from playbook.live import ReaderView, live_section_context, page_cursor, update_page
+from playbook import scheduling, services
+from playbook.forms import KeyEventForm, LiveUpdateEditForm, NewUpdateForm, PrincipleEditForm
+from playbook.live import (
+    ReaderView,
+    live_section_context,
+    page_cursor,
+    scheduled_updates,
+    update_page,
+)
 from playbook.models import LiveUpdate, Principle, Section
 from playbook.revisions import cached_revision, remember_revision
 
@@ -29,7 +35,7 @@ def poll_headers(response, revision: int):
     return response
 
 
-@reader_page(query=("since",))
+@reader_page(query=("since",), before=scheduling.release_if_due_for)
 @require_GET
 def section_changes(request, slug):
     """What changed in a live section after `since`. The common answer, nothing, comes
@@ -38,12 +44,18 @@ def section_changes(request, slug):
         since = int(request.GET.get("since", ""))
     except ValueError:
         return HttpResponseBadRequest(_("`since` must be a revision number."))
-    revision = cached_revision(slug)
-    if revision is None:
-        revision = get_object_or_404(
-            Section.objects.values_list("revision", flat=True), slug=slug, is_live=True
+    revision, due = cached_revision(slug), scheduling.cached_next_due(slug)
+    if revision is None or due is None:
+        revision, next_at = get_object_or_404(
+            Section.objects.values_list("revision", "next_scheduled_at"), slug=slug, is_live=True
         )
         remember_revision(slug, revision)
+        scheduling.remember_next_due(slug, next_at)
+        due = scheduling.as_timestamp(next_at)
+    if scheduling.is_due(due):  # an update written ahead: its time has come
+        section = get_object_or_404(Section, slug=slug, is_live=True)
+        scheduling.release_if_due(section)
+        revision = Section.objects.values_list("revision", flat=True).get(pk=section.pk)
     if since >= revision:
         response = HttpResponse(status=204)
         response["ETag"] = f'"{slug}-{revision}"'
@@ -65,7 +77,7 @@ def section_changes(request, slug):
     return poll_headers(response, section.revision)
 
 
-@reader_page(query=("before", "after", "order", "show"))
+@reader_page(query=("before", "after", "order", "show"), before=scheduling.release_if_due_for)
 @require_GET
 def older_updates(request, slug):
     """The next page of updates in the reader's order (older ones, or later ones when
@@ -106,7 +118,7 @@ def _respond(request, section, fragment, context, status=200):
 @editor_required(*LIVE_EDITING_PERMISSIONS)
 def update_create(request, slug):
     section = get_object_or_404(Section, slug=slug, is_live=True)
-    form = LiveUpdateForm(request.POST)
+    form = NewUpdateForm(request.POST, request.FILES)
     if form.is_valid():
         try:
             update = services.live_update_create(
@@ -114,6 +126,9 @@ def update_create(request, slug):
                 author=request.user,
                 body=form.cleaned_data["body"],
                 is_key_event=form.cleaned_data["is_key_event"],
+                scheduled_for=form.cleaned_data["scheduled_for"],
+                picture=form.cleaned_data["picture"],
+                picture_alt=form.cleaned_data["picture_alt"],
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -121,12 +136,31 @@ def update_create(request, slug):
             context = {
                 "section": section,
                 "update": update,
-                "post_form": LiveUpdateForm(),
+                "post_form": NewUpdateForm(),
                 "can_edit": True,
                 "anchor": f"#update-{update.pk}",
             }
+            if update.scheduled_for is not None:
+                context["scheduled_updates"] = scheduled_updates(section)
+                context["anchor"] = "#scheduled-updates"
+                return _respond(request, section, "update-scheduled", context)
             return _respond(request, section, "update-posted", context)
     return _respond(request, section, "post-form", {"post_form": form, "section": section}, 422)
+
+
+@require_POST
+@editor_required(*LIVE_EDITING_PERMISSIONS)
+def update_cancel(request, slug, pk):
+    """Withdraws an update scheduled for later, before any reader saw it."""
+    section = get_object_or_404(Section, slug=slug, is_live=True)
+    update = get_object_or_404(LiveUpdate, pk=pk, section=section)
+    context, status = {"section": section, "anchor": "#scheduled-updates"}, 200
+    try:
+        services.live_update_cancel_scheduled(update=update, editor=request.user)
+    except ValidationError as error:  # released meanwhile: it is a posted update now
+        context["scheduled_error"], status = error.messages[0], 409
+    context["scheduled_updates"] = scheduled_updates(section)
+    return _respond(request, section, "scheduled", context, status)
 
 
 def _update_or_404(slug, pk):

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models, router, transaction
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.bilingual import columns
@@ -8,6 +9,7 @@ from core.markdown import MarkdownRenderedModel
 from core.revision import bump_site_revision
 from core.search_fields import search_indexes, search_vector_field, trigram_text_field
 from core.versioning import VersionedModel
+from core.video import videos_alone_on_a_line
 from playbook.revisions import remember_revision
 
 
@@ -105,6 +107,9 @@ class Section(MarkdownRenderedModel):
     )
     # When the live coverage ended (the Guardian's "deadblog"): readers stop polling.
     coverage_ended_at = models.DateTimeField(_("coverage ended at"), null=True, blank=True)
+    # When the next update scheduled for later is due (playbook.scheduling), so that the
+    # page, which loads this row anyway, knows without asking.
+    next_scheduled_at = models.DateTimeField(null=True, blank=True, editable=False)
     coverage_summary = models.TextField(_("summary of the coverage (Markdown)"), blank=True)
     coverage_summary_html = models.TextField(editable=False, blank=True)
     event = models.ForeignKey(
@@ -255,14 +260,21 @@ class LiveUpdateQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-created_at", "-id")
 
+    def visible(self):
+        """What readers may see: not an update scheduled for later."""
+        return self.filter(scheduled_for__isnull=True)
+
+    def scheduled(self):
+        return self.filter(scheduled_for__isnull=False).order_by("scheduled_for", "id")
+
     def key_events(self):
-        return self.filter(is_key_event=True, retracted_at__isnull=True)
+        return self.visible().filter(is_key_event=True, retracted_at__isnull=True)
 
     def changed_since(self, revision: int):
         return self.filter(live_revision__gt=revision)
 
     def for_display(self):
-        return self.select_related("author", "retracted_by")
+        return self.visible().select_related("author", "retracted_by").prefetch_related("images")
 
 
 class LiveUpdate(SectionContent, VersionedModel, MarkdownRenderedModel):
@@ -297,6 +309,9 @@ class LiveUpdate(SectionContent, VersionedModel, MarkdownRenderedModel):
     # The revision that brought the update into the section: pollers behind it are sent
     # the update as new, the others only as a change to an update they already show.
     created_revision = models.PositiveBigIntegerField(default=0, editable=False)
+    # Written ahead: hidden from readers until this time, then released into the stream
+    # (playbook.scheduling) as a new update, through the same poll.
+    scheduled_for = models.DateTimeField(_("scheduled for"), null=True, blank=True, db_index=True)
     search_vector = search_vector_field(C=columns("body"))
     search_trigram = trigram_text_field(*columns("body"))
     # History: playbook/translation.py.
@@ -320,17 +335,49 @@ class LiveUpdate(SectionContent, VersionedModel, MarkdownRenderedModel):
         """The update's own page, showing it in context."""
         return reverse("playbook:update", kwargs={"slug": self.section.slug, "pk": self.pk})
 
+    # Set while playbook.scheduling releases the update: it then reaches readers as new.
+    releasing = False
+
     def stamp_revision(self, revision: int) -> None:
         super().stamp_revision(revision)
-        if self._state.adding:
+        if self._state.adding or self.releasing:
             self.created_revision = revision
 
     @property
     def is_retracted(self) -> bool:
         return self.retracted_at is not None
 
+    @cached_property
+    def videos(self) -> list[dict]:
+        """YouTube links alone on a line: shown as the click-to-load player of talks."""
+        return videos_alone_on_a_line(self.body)
+
     def is_new_since(self, revision: int) -> bool:
         return self.created_revision > revision
+
+
+class LiveUpdateImage(models.Model):
+    """A picture shown with a live update: stored by core.images at a few widths (the
+    `variants`, narrowest first, shown by its template tags), with the text a reader who
+    cannot see it gets instead."""
+
+    ALT_MAX = 300
+
+    update = models.ForeignKey(
+        LiveUpdate, on_delete=models.CASCADE, related_name="images", verbose_name=_("update")
+    )
+    alt = models.CharField(_("text instead of the picture (alt)"), max_length=ALT_MAX)
+    variants = models.JSONField(default=list, editable=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("picture")
+        verbose_name_plural = _("pictures")
+
+    def __str__(self):
+        return self.alt
 
 
 class SeedRecord(models.Model):

@@ -14,7 +14,8 @@ def sections_with_principle_counts():
 def latest_updates(*, limit: int):
     """The newest live updates of every section, retracted ones left out."""
     return (
-        LiveUpdate.objects.filter(retracted_at__isnull=True)
+        LiveUpdate.objects.visible()
+        .filter(retracted_at__isnull=True)
         .select_related("section")
         .newest_first()[:limit]
     )

@@ -5,15 +5,21 @@ Edits carry the version they were made against; a newer stored version means som
 else saved first, and the edit is refused with EditConflict rather than overwriting it.
 """
 
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import images
 from core.bilingual import column, text_and_language
-from playbook.models import LiveUpdate, Principle, Section, bump_section_revision
+from playbook import scheduling
+from playbook.models import LiveUpdate, LiveUpdateImage, Principle, Section, bump_section_revision
 
 MAX_UPDATE_CHARS = 10_000
+# Far enough for the days of an event; a year typed wrong is refused, not hidden away.
+MAX_SCHEDULE_AHEAD = timedelta(days=30)
 
 
 class EditConflict(Exception):
@@ -43,13 +49,103 @@ def _clean_body(body: str) -> str:
     return body
 
 
-def live_update_create(*, section: Section, author, body: str, is_key_event: bool = False):
+def _check_schedule(when):
+    if when is None:
+        return None
+    now = timezone.now()
+    if when <= now:
+        raise ValidationError(
+            {"scheduled_for": _("Choose a time in the future, or leave it empty to post now.")}
+        )
+    if when > now + MAX_SCHEDULE_AHEAD:
+        raise ValidationError(
+            {
+                "scheduled_for": _("At most %(days)s days ahead, please.")
+                % {"days": MAX_SCHEDULE_AHEAD.days}
+            }
+        )
+    return when
+
+
+def _clean_alt(alt: str) -> str:
+    alt = " ".join((alt or "").replace("\x00", "").split())
+    if not alt:
+        raise ValidationError(
+            {"picture_alt": _("Describe the picture for readers who cannot see it.")}
+        )
+    if len(alt) > LiveUpdateImage.ALT_MAX:
+        raise ValidationError(
+            {
+                "picture_alt": _("At most %(limit)s characters, please.")
+                % {"limit": LiveUpdateImage.ALT_MAX}
+            }
+        )
+    return alt
+
+
+def live_update_create(
+    *,
+    section: Section,
+    author,
+    body: str,
+    is_key_event: bool = False,
+    scheduled_for=None,
+    picture=None,
+    picture_alt: str = "",
+):
+    """Posts an update now, or schedules it: readers see it from `scheduled_for` on. A
+    picture (an uploaded file) is checked and stored first; if anything then fails,
+    its files are removed again, so nothing is half-saved."""
     if not section.is_live:
         raise ValidationError(_("Updates can only be posted to a live section."))
+    body, scheduled_for = _clean_body(body), _check_schedule(scheduled_for)
+    variants = []
+    if picture is not None:
+        alt = _clean_alt(picture_alt)
+        try:
+            variants = images.store_picture(images.read_upload(picture), folder="live")
+        except ValidationError as error:
+            raise ValidationError({"picture": error.messages}) from None
+    try:
+        with transaction.atomic():
+            update = _create_update(section, author, body, is_key_event, scheduled_for)
+            if variants:
+                LiveUpdateImage.objects.create(
+                    update=update, alt=alt, variants=[v.as_dict() for v in variants]
+                )
+    except Exception:
+        images.delete_variants([v.as_dict() for v in variants])
+        raise
+    return update
+
+
+def _create_update(section, author, body, is_key_event, scheduled_for):
+    update = LiveUpdate.objects.create(
+        section=section,
+        author=author,
+        body=body,
+        is_key_event=is_key_event,
+        scheduled_for=scheduled_for,
+    )
+    if scheduled_for is not None:
+        scheduling.note_schedule_change(slug=section.slug, section_id=section.pk)
+    return update
+
+
+def live_update_cancel_scheduled(*, update: LiveUpdate, editor) -> None:
+    """An update that no reader has seen yet can be withdrawn entirely (its history
+    keeps it); a posted one is retracted instead."""
     with transaction.atomic():
-        return LiveUpdate.objects.create(
-            section=section, author=author, body=_clean_body(body), is_key_event=is_key_event
-        )
+        current = LiveUpdate.objects.select_for_update().get(pk=update.pk)
+        if current.scheduled_for is None:
+            raise ValidationError(
+                _("This update is already posted; retract it instead of cancelling it.")
+            )
+        current._history_user = editor
+        pictures = [v for image in current.images.all() for v in image.variants]
+        current.delete()
+        transaction.on_commit(lambda: images.delete_variants(pictures))
+        scheduling.note_schedule_change(slug=current.section.slug, section_id=current.section_id)
 
 
 def live_update_edit(
@@ -159,6 +255,8 @@ def section_pin(*, section: Section, update: LiveUpdate | None) -> Section:
                 raise ValidationError(_("That update belongs to another section."))
             if update.is_retracted:
                 raise ValidationError(_("A retracted update cannot be pinned."))
+            if update.scheduled_for is not None:
+                raise ValidationError(_("An update scheduled for later is pinned once posted."))
         current.pinned_update = update
         return _save_section(current, ["pinned_update"])
 

@@ -21,7 +21,12 @@ def live_blog_posting(request, section, updates) -> dict:
     """The JSON-LD object; `updates` are the ones the page shows (retracted ones left out:
     a withdrawn statement is not offered to search engines)."""
     shown = [update for update in updates if not update.is_retracted]
-    first = section.updates.order_by("created_at").values_list("created_at", flat=True).first()
+    first = (
+        section.updates.visible()
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
     data = {
         "@context": "https://schema.org",
         "@type": "LiveBlogPosting",

@@ -6,7 +6,7 @@ from modeltranslation.translator import TranslationOptions, translator
 from simple_history import register as register_history
 
 from core.bilingual import columns
-from playbook.models import Event, LiveUpdate, Page, Principle, Section, Tag
+from playbook.models import Event, LiveUpdate, LiveUpdateImage, Page, Principle, Section, Tag
 
 
 class PageOptions(TranslationOptions):
@@ -42,6 +42,13 @@ translator.register(Event, EventOptions)
 translator.register(Section, SectionOptions)
 translator.register(Principle, PrincipleOptions)
 translator.register(LiveUpdate, LiveUpdateOptions)
+
+
+class LiveUpdateImageOptions(TranslationOptions):
+    fields = ("alt",)  # in the update's language, like its text
+
+
+translator.register(LiveUpdateImage, LiveUpdateImageOptions)
 
 SEARCH_COLUMNS = ["search_vector", "search_trigram"]
 register_history(

@@ -3,7 +3,7 @@ from django.views.decorators.http import require_GET
 
 from core import admin_preview
 from core.page_cache import reader_page
-from playbook import coverage_views, live_views, views
+from playbook import coverage_views, live_views, scheduling, views
 from playbook.feeds import LiveSectionFeed
 
 app_name = "playbook"
@@ -14,6 +14,11 @@ urlpatterns = [
     path("sections/<slug:slug>/updates/", live_views.update_create, name="update-create"),
     path("sections/<slug:slug>/updates/older", live_views.older_updates, name="older-updates"),
     path("sections/<slug:slug>/updates/<int:pk>/edit/", live_views.update_edit, name="update-edit"),
+    path(
+        "sections/<slug:slug>/updates/<int:pk>/cancel/",
+        live_views.update_cancel,
+        name="update-cancel",
+    ),
     path(
         "sections/<slug:slug>/updates/<int:pk>/key-event/",
         live_views.update_key_event,
@@ -37,7 +42,7 @@ urlpatterns = [
     ),
     path(
         "feeds/sections/<slug:slug>/",
-        reader_page(require_GET(LiveSectionFeed())),
+        reader_page(require_GET(LiveSectionFeed()), before=scheduling.release_if_due_for),
         name="section-feed",
     ),
     path("principles/", views.principle_list, name="principles"),

@@ -7,6 +7,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from core import images
 from core.bilingual import DEFAULT_LANGUAGE, LANGUAGE_CODES, active_language, text_and_language
 
 register = template.Library()
@@ -124,3 +125,14 @@ def json_ld(data):
         JSON_IN_HTML_ESCAPES
     )
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.filter
+def picture_shown(variants):
+    """{% with shown=image.variants|picture_shown %}: the `src` variant and its URL."""
+    return images.shown_variant(variants)
+
+
+@register.filter
+def picture_srcset(variants):
+    return images.srcset(variants)

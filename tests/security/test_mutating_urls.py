@@ -80,6 +80,7 @@ def samples(editor):
         "key": item.key,
         "token": "not-the-token",
         "code": "en",
+        "path": "live/no-such-picture.jpg",
     }
 
 

@@ -76,12 +76,12 @@ def release_if_due_for(request, slug: str, **_arguments) -> None:
     cache read (one query when the mirror is cold, then remembered)."""
     due = cached_next_due(slug)
     if due is None:
-        row = Section.objects.filter(slug=slug).values_list("next_scheduled_at", flat=True)
-        if not row.exists():
+        found = Section.objects.filter(slug=slug).values_list("next_scheduled_at", flat=True)
+        found = list(found[:1])
+        if not found:  # no such section: the view answers 404
             return
-        next_at = row.first()
-        remember_next_due(slug, next_at)
-        due = as_timestamp(next_at)
+        remember_next_due(slug, found[0])
+        due = as_timestamp(found[0])
     if is_due(due):
         section = Section.objects.filter(slug=slug).first()
         if section is not None:

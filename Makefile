@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/playbook
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run serve test setup browser-deps bench-deps bench bench-pages bench-live bench-crowd bench-search lint format messages clean
+.PHONY: run serve test setup browser-deps bench-deps bench bench-pages bench-live bench-crowd bench-search bench-dilemmas lint format messages clean
 
 # A Python >= 3.12: whatever `python3` is (pyenv reads .python-version), else python3.12/3.13.
 PYTHON_FOR_VENV := $(shell for p in python3 python3.13 python3.12; do \
@@ -91,8 +91,12 @@ bench-crowd: setup
 bench-search: setup
 	@export DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}"; $(PY) -m bench.search
 
+# A reader's dilemma: the defences' answers and the time from approval to the public page.
+bench-dilemmas: setup
+	@export DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}"; $(PY) -m bench.dilemmas
+
 # Every benchmark, one after the other.
-bench: bench-pages bench-live bench-crowd bench-search
+bench: bench-pages bench-live bench-crowd bench-search bench-dilemmas
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -38,6 +38,8 @@ RESERVED_NAMES = {
     "admin", "administrator", "editor", "editors", "moderator", "staff", "playbook",
     "tinyteamsplaybook", "관리자", "운영자", "편집자", "편집부", "운영진", "관리팀",
 }  # fmt: skip
+# "admin2", "moderator_kim", "운영자님" too; not "staff", which begins real names (Staffan).
+RESERVED_PREFIXES = ("admin", "moderator", "editor", "tinyteams", "관리자", "운영자", "편집자")
 
 
 def address_hash(address: str) -> str:
@@ -94,10 +96,25 @@ def clean_name(name: str) -> str:
 
 
 def is_reserved_name(name: str) -> bool:
-    squeezed = re.sub(r"[\s._\-·]+", "", folded(name))
-    return squeezed in RESERVED_NAMES or any(
-        squeezed.startswith(word) and len(word) >= 5 for word in RESERVED_NAMES
-    )
+    squeezed = _squeezed(name)
+    return squeezed in RESERVED_NAMES or squeezed.startswith(RESERVED_PREFIXES)
+
+
+def is_an_editors_name(name: str) -> bool:
+    """Whether the name reads as a staff member's public name (the one /changes/ shows).
+    Sign-in names are not compared: the answer would tell which ones exist."""
+    from django.contrib.auth import get_user_model
+
+    wanted = _squeezed(name)
+    staff = get_user_model().objects.filter(is_staff=True).exclude(first_name="", last_name="")
+    for first, last in staff.values_list("first_name", "last_name"):
+        if wanted in {_squeezed(f"{first} {last}"), _squeezed(f"{last} {first}")}:
+            return True
+    return False
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"[\s._\-·]+", "", folded(text))
 
 
 def looks_like_link(name: str) -> bool:

@@ -92,7 +92,7 @@ class DilemmaForm(forms.Form):
             raise ValidationError(_("The name is too long."), code="max_length")
         if defences.looks_like_link(name):
             raise ValidationError(_("A name cannot be a web address."), code="link")
-        if defences.is_reserved_name(name):
+        if name and (defences.is_reserved_name(name) or defences.is_an_editors_name(name)):
             raise ValidationError(
                 _("This name is kept for the playbook's editors; choose another."),
                 code="reserved",

@@ -153,3 +153,15 @@ def test_many_addresses_cannot_flood_one_item(client, principle, settings):
     ]
     assert answers == [303, 303, 303, 429, 429, 429]
     assert Dilemma.objects.count() == 3
+
+
+def test_an_editors_public_name_cannot_be_borrowed(client, principle, editor):
+    editor.first_name, editor.last_name = "민지", "김"
+    editor.save()
+    about = about_of(principle, "principle")
+    for name in ("김 민지", "민지 김", "김민지", "김.민지"):
+        response = send(client, about, display_name=name)
+        assert response.status_code == 422, name
+        assert "편집자" in response.content.decode() or "editors" in response.content.decode()
+    assert not Dilemma.objects.exists()
+    assert send(client, about, display_name="김민수").status_code == 303

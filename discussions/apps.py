@@ -7,6 +7,8 @@ class DiscussionsConfig(AppConfig):
     verbose_name = _("Readers' dilemmas")
 
     def ready(self):
+        from discussions import signals
         from discussions.kinds import register_kinds
 
         register_kinds()
+        signals.connect()

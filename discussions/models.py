@@ -89,6 +89,14 @@ class Dilemma(MarkdownRenderedModel):
     def __str__(self):
         return self.text[:60]
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Whether it was public as loaded: a change then reaches the cached pages
+        # (discussions.signals), even when it is no longer public after it.
+        instance._was_public = instance.__dict__.get("status") in cls.PUBLIC_STATUSES
+        return instance
+
     def get_absolute_url(self):
         return reverse("discussions:dilemma", args=[self.pk])
 

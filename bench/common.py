@@ -28,8 +28,9 @@ def require_wrk() -> str:
 
 
 @contextmanager
-def production_app(name: str):
-    """The app with DEBUG off, hashed static files and a loaded playbook, on PostgreSQL."""
+def production_app(name: str, **extra):
+    """The app with DEBUG off, hashed static files and a loaded playbook, on PostgreSQL
+    (and `extra` environment variables)."""
     with (
         tempfile.TemporaryDirectory() as var,
         loaded_app(
@@ -41,6 +42,7 @@ def production_app(name: str):
             DJANGO_SECRET_KEY="bench-" + os.urandom(16).hex(),
             DJANGO_SECURE_SSL_REDIRECT="0",
             DJANGO_SECURE_COOKIES="0",
+            **extra,
         ) as env,
         serving(env, workers=WORKERS) as base,
     ):

@@ -1,28 +1,56 @@
-"""make bench-pages: every main page against a static file from the same gunicorn, the
-memory of each worker, and a 60-second soak across the main pages with 200 connections."""
+"""make bench-pages: every main page against a static file from the same gunicorn, with the
+page cache warm and with it off (PLAYBOOK_PAGE_CACHE=0, a second gunicorn on the same
+database), the memory of each worker, and a 60-second soak across the main pages with 200
+connections while an editor posts a live update every second.
+
+The shared cache is Redis when one answers at BENCH_REDIS_URL (redis://127.0.0.1:6379/12),
+else the database cache; BENCH_CACHE=database forces the latter."""
 
 import os
 import re
 import subprocess
+import threading
+import time
+import urllib.parse
 from pathlib import Path
 
-from bench.common import print_table, production_app, require_wrk, static_css_url, wrk
-from tests.app_server import fetch
+from bench.common import WORKERS, production_app, require_wrk, static_css_url, wrk
+from tests.app_server import Session, fetch, fetch_raw, serving
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 SOAK_SECONDS = int(os.environ.get("BENCH_SOAK_SECONDS", "60"))
 ROTATE_SCRIPT = Path(__file__).with_name("rotate.lua")
+EDITOR = ("bench-editor", "a-long-bench-password-9")
+LIVE = "tech-and-product"
+POLL_SECONDS = 10
+# Targets of issue 13: a page at half the static file's rate, the empty poll at 0.9.
+TARGET_PAGE, TARGET_POLL = 0.5, 0.9
+
+
+def cache_environment() -> tuple[str, dict]:
+    # A new release per run: keys another run left in the same Redis are never read.
+    env = {"PLAYBOOK_RELEASE": "bench-" + os.urandom(4).hex()}
+    url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/12")
+    if os.environ.get("BENCH_CACHE", "redis") == "redis":
+        try:
+            import redis
+
+            redis.Redis.from_url(url, socket_timeout=2).ping()
+        except Exception:  # no Redis here: the database cache, the default without one
+            return "database cache (no Redis answered)", env
+        return f"Redis at {url}", {**env, "REDIS_URL": url}
+    return "database cache", env
 
 
 def page_paths(base: str) -> list[tuple[str, str]]:
-    status, page = fetch(base + "/sections/tech-and-product/")
+    status, page = fetch(base + f"/sections/{LIVE}/")
     revision = re.search(r'data-revision="(\d+)"', page).group(1)
     paths = [
         ("home", "/"),
         ("principle list", "/principles/"),
         ("principle", "/principles/work-trials/"),
-        ("live section", "/sections/tech-and-product/"),
-        ("live poll, nothing new", f"/sections/tech-and-product/changes?since={revision}"),
+        ("live section", f"/sections/{LIVE}/"),
+        ("live poll, nothing new", f"/sections/{LIVE}/changes?since={revision}"),
         ("teams", "/teams/"),
         ("team", "/teams/gamma/"),
         ("talks", "/talks/"),
@@ -50,13 +78,70 @@ def worker_rss_mb(port: str) -> list[float]:
     return sorted(sizes)
 
 
+def measure(base: str, pages: list[tuple[str, str]]) -> dict:
+    rows = {"static file (baseline)": wrk(static_css_url(base), SECONDS)}
+    for name, path in pages:
+        fetch(base + path)  # one render, then the cache answers (when it is on)
+        rows[name] = wrk(base + path, SECONDS)
+    return rows
+
+
+def print_both(warm: dict, off: dict) -> list[str]:
+    print(f"{'what':<28} {'warm req/s':>10} {'ratio':>6} {'p99':>9} "
+          f"{'off req/s':>10} {'ratio':>6} {'p99':>9} {'failed':>7}")  # fmt: skip
+    misses = []
+    for name in warm:
+        w, o = warm[name], off[name]
+        w_ratio = w["rps"] / warm["static file (baseline)"]["rps"]
+        o_ratio = o["rps"] / off["static file (baseline)"]["rps"]
+        failed = w["non_2xx_3xx"] + w["socket_errors"] + o["non_2xx_3xx"] + o["socket_errors"]
+        print(f"{name:<28} {w['rps']:>10.0f} {w_ratio:>6.2f} {w['p99']:>9} "
+              f"{o['rps']:>10.0f} {o_ratio:>6.2f} {o['p99']:>9} {failed:>7}")  # fmt: skip
+        target = TARGET_POLL if "poll" in name else TARGET_PAGE
+        if name != "static file (baseline)" and w_ratio < target:
+            misses.append(f"{name} {w_ratio:.2f} < {target}")
+    return misses
+
+
+def post_every_second(base: str, stop: float, report: dict) -> None:
+    """An editor posts; right after each post an anonymous reader asks for the page and
+    for the poll, as the next request after the commit."""
+    editor = Session(base)
+    editor.sign_in(*EDITOR)
+    reader = Session(base)
+    n = 0
+    while time.monotonic() < stop:
+        started = time.monotonic()
+        _, page = fetch(f"{base}/sections/{LIVE}/")
+        since = re.search(r'data-revision="(\d+)"', page).group(1)
+        body = f"soak {n} {os.urandom(3).hex()}"
+        status, _, _ = editor.post_htmx(f"/sections/{LIVE}/updates/", {"body": body})
+        if status != 200:
+            report["failed posts"] += 1
+        else:
+            report["posts"] += 1
+            _, _, page = reader.request(f"/sections/{LIVE}/")
+            _, _, poll = reader.request(f"/sections/{LIVE}/changes?since={since}")
+            if body not in page:
+                report["page behind"] += 1
+            if body not in poll:
+                report["poll behind"] += 1
+        n += 1
+        time.sleep(max(0.0, 1 - (time.monotonic() - started)))
+
+
 def soak(base: str, paths: list[str]) -> None:
     env = {**os.environ, "BENCH_PATHS": ",".join(paths)}
+    report = {"posts": 0, "failed posts": 0, "page behind": 0, "poll behind": 0}
+    stop = time.monotonic() + SOAK_SECONDS - 2
+    editor = threading.Thread(target=post_every_second, args=(base, stop, report))
+    editor.start()
     result = subprocess.run(
         [require_wrk(), "-t2", "-c200", f"-d{SOAK_SECONDS}s", "--timeout", "10s",
          "-s", str(ROTATE_SCRIPT), base],
         capture_output=True, text=True, env=env, check=True,
     )  # fmt: skip
+    editor.join()
     out = result.stdout
     total = int(re.search(r"(\d+) requests in", out).group(1))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
@@ -67,20 +152,40 @@ def soak(base: str, paths: list[str]) -> None:
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     print(f"\nsoak: 200 connections for {SOAK_SECONDS}s across {len(paths)} pages: "
           f"{total} requests ({rps:.0f}/s), {failed} failed")  # fmt: skip
-    if failed:
+    print(f"editor posting every second: {report['posts']} posts, "
+          f"{report['failed posts']} failed; the next anonymous request missed the update "
+          f"{report['page behind']} times on the page, {report['poll behind']} in the poll "
+          f"(within one poll interval of {POLL_SECONDS} s: every one)")  # fmt: skip
+    if failed or report["failed posts"] or report["page behind"] or report["poll behind"]:
         raise SystemExit("soak run failed")
+
+
+def check_headers(base: str, path: str) -> None:
+    """A cached page really is one: a hit, no cookie, 304 on its ETag."""
+    status, headers, _ = fetch_raw(base + path)
+    hit = fetch_raw(base + path)[1]
+    etag = hit.get("ETag")
+    revalidated = fetch_raw(base + path, {"If-None-Match": etag})[0] if etag else None
+    print(f"{path}: {hit.get('X-Page-Cache')}, Set-Cookie {'Set-Cookie' in hit}, "
+          f"If-None-Match → {revalidated}, Cache-Control: {hit.get('Cache-Control')}")  # fmt: skip
 
 
 def main() -> None:
     require_wrk()
-    with production_app("bench_pages") as (base, _env):
+    backend, cache_env = cache_environment()
+    with production_app("bench_pages", **cache_env) as (base, env):
         port = base.rsplit(":", 1)[1]
         pages = page_paths(base)
-        rows = [("static file (baseline)", wrk(static_css_url(base), SECONDS))]
-        rows += [(name, wrk(base + path, SECONDS)) for name, path in pages]
-        print(f"\npages on gunicorn, {os.cpu_count()} cores, {SECONDS}s each, 50 connections")
-        print_table(rows, rows[0][1])
+        print(f"\nshared cache: {backend}; gunicorn {WORKERS} sync workers, DEBUG off")
+        check_headers(base, urllib.parse.urlsplit(base + "/principles/work-trials/").path)
+        warm = measure(base, pages)
         rss = worker_rss_mb(port)
+        with serving({**env, "PLAYBOOK_PAGE_CACHE": "0"}, workers=WORKERS) as base_off:
+            off = measure(base_off, pages)
+        print(f"\npages, {os.cpu_count()} cores, {SECONDS}s each, 50 connections; ratio to "
+              "the static file of the same server (target: pages 0.5, poll 0.9)")  # fmt: skip
+        misses = print_both(warm, off)
+        print("below target: " + ("; ".join(misses) if misses else "none"))
         print("gunicorn memory (RSS, MB): " + ", ".join(f"{size:.0f}" for size in rss))
         soak(base, [path for _, path in pages])
 

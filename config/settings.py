@@ -296,6 +296,9 @@ LOGGING = {
 PAGE_CACHE_ENABLED = env_bool("PLAYBOOK_PAGE_CACHE", default=True)
 PAGE_CACHE_S_MAXAGE = int(os.environ.get("PLAYBOOK_PAGE_CACHE_S_MAXAGE", "5"))
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PLAYBOOK_PAGE_CACHE_TIMEOUT", "600"))
+# Each process also keeps the pages it answered last (keyed by revision, so never stale):
+# a hit then costs one round trip to the shared cache (the revision), not two.
+PAGE_CACHE_LOCAL_ENTRIES = int(os.environ.get("PLAYBOOK_PAGE_CACHE_LOCAL_ENTRIES", "200"))
 # Part of every page key and ETag: set it per deploy so new templates are never answered
 # with pages rendered by the old ones.
 PAGE_CACHE_RELEASE = os.environ.get("PLAYBOOK_RELEASE", "1")

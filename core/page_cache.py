@@ -18,13 +18,16 @@ other parameter the page does not name makes the request render as asked, unstor
 
 import hashlib
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_request
 
@@ -179,19 +182,71 @@ def thaw(entry) -> HttpResponse:
     return response
 
 
+class RecentPages:
+    """The pages this process answered last, by key. A key holds the revision, so an
+    entry can never be stale: it only saves the shared cache's round trip (and the
+    unpickling) for the pages that a crowd asks for again and again."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.entries: OrderedDict = OrderedDict()
+        self.lock = threading.Lock()  # gthread workers answer in several threads
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+
+    def put(self, key, entry) -> None:
+        if self.size <= 0:
+            return
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+recent_pages = RecentPages(settings.PAGE_CACHE_LOCAL_ENTRIES)
+
+
 def cache_get(key):
+    entry = recent_pages.get(key)
+    if entry is not None:
+        return entry
     try:
-        return cache.get(key)
+        entry = cache.get(key)
     except Exception:  # a cache outage must never break a page: render instead
         logger.warning("cache unavailable while reading a page", exc_info=True)
         return None
+    if entry is not None:
+        recent_pages.put(key, entry)
+    return entry
 
 
 def cache_set(key, entry) -> None:
+    recent_pages.put(key, entry)
     try:
         cache.set(key, entry, settings.PAGE_CACHE_TIMEOUT)
     except Exception:
         logger.warning("cache unavailable while storing a page", exc_info=True)
+
+
+@lru_cache(maxsize=2048)
+def reader_page_at(path: str, urlconf) -> tuple[ReaderPage | None, tuple]:
+    """Which reader page a path is, and the URL's arguments (the URLconf does not change
+    while serving)."""
+    try:
+        match = resolve(path, urlconf)
+    except Resolver404:
+        return None, ()
+    return reader_page_of(match.func), tuple(match.kwargs.items())
 
 
 class PageCacheMiddleware:
@@ -222,12 +277,9 @@ class PageCacheMiddleware:
     def reader_page(self, request) -> ReaderPage | None:
         if not settings.PAGE_CACHE_ENABLED:
             return None
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:
-            return None
-        request.page_cache_arguments = match.kwargs
-        return reader_page_of(match.func)
+        page, arguments = reader_page_at(request.path_info, get_urlconf())
+        request.page_cache_arguments = dict(arguments)
+        return page
 
     def private(self, request, response):
         """What no view declared shareable is one reader's answer."""

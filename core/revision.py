@@ -12,6 +12,7 @@ finishes late never puts an older revision back.
 """
 
 import logging
+import time
 
 from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
@@ -75,7 +76,8 @@ def bump_site_revision() -> None:
     using = router.db_for_write(ContentRevision)
     with transaction.atomic(using=using, savepoint=False):
         if not _counter().filter(pk=1).update(value=F("value") + 1):
-            _counter().get_or_create(pk=1, defaults={"value": 1})
+            # As the migration does: from the time, never repeating an older database's.
+            _counter().get_or_create(pk=1, defaults={"value": int(time.time() * 1000)})
     transaction.on_commit(_refresh_cached_revision, using=using)
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 
+from core.page_cache import recent_pages
 from core.permissions import EDITORS_GROUP
 from playbook import services
 from playbook.models import Principle
@@ -46,6 +47,9 @@ def empty_cache(settings):
     settings.CACHES = SINGLE_PROCESS_CACHES
     settings.CACHE_BACKEND = "local"
     cache.clear()
+    # And the pages this process kept (core.page_cache): a test's rolled-back writes give
+    # the next test the same revisions again, which a real database never does.
+    recent_pages.clear()
 
 
 @pytest.fixture

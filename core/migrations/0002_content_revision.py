@@ -1,8 +1,14 @@
+import time
+
 from django.db import migrations, models
 
 
 def create_the_row(apps, schema_editor):
-    apps.get_model("core", "ContentRevision").objects.get_or_create(pk=1)
+    # Start from the time in milliseconds, not 0: a new database (a restore, another run)
+    # then never repeats a revision that a shared cache may still hold pages for.
+    apps.get_model("core", "ContentRevision").objects.get_or_create(
+        pk=1, defaults={"value": int(time.time() * 1000)}
+    )
 
 
 class Migration(migrations.Migration):

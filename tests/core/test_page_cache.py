@@ -4,6 +4,7 @@ carries nothing of one reader, and is never given in the wrong language or shape
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
@@ -220,3 +221,19 @@ def test_a_cache_inside_each_process_reads_the_revision_from_the_database(
     get(Client(), urls["home"])
     with django_assert_num_queries(1):
         assert get(Client(), urls["home"])["X-Page-Cache"] == "hit"
+
+
+def test_a_process_answers_its_recent_pages_without_the_shared_cache(urls):
+    """Keyed by revision, a page kept in the process is never stale; it saves the shared
+    cache's round trip, and a write still makes the next request render afresh."""
+    from core.page_cache import RecentPages
+
+    reader = Client()
+    get(reader, urls["teams:team"])
+    cache.clear()  # the shared cache forgets the page (and the revision)
+    assert get(reader, urls["teams:team"])["X-Page-Cache"] == "hit"
+
+    kept = RecentPages(2)
+    for key in "abc":
+        kept.put(key, key)
+    assert kept.get("a") is None and kept.get("c") == "c"

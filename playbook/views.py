@@ -1,10 +1,12 @@
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from core.page_cache import reader_page
 from playbook import scheduling
 from playbook.live import live_section_context
-from playbook.models import Section
+from playbook.models import Principle, Section
+from playbook.selectors import sections_with_principle_counts
 
 
 @reader_page(query=("before", "after", "order", "show"), before=scheduling.release_if_due_for)
@@ -20,8 +22,21 @@ def section_detail(request, slug):
     return render(request, "playbook/section_detail.html", live_section_context(request, section))
 
 
+# A page of principles stays light however many there are; the sections' list on top
+# (with their counts) reaches the rest.
+PRINCIPLES_PER_PAGE = 60
+
+
 @reader_page(query=("page",))
 @require_GET
 def principle_list(request):
-    sections = Section.objects.with_published_principles()
-    return render(request, "playbook/principle_list.html", {"sections": sections})
+    principles = (
+        Principle.objects.published().select_related("section").prefetch_related("tags")
+    )
+    page = Paginator(principles, PRINCIPLES_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "sections": sections_with_principle_counts(),
+        "page": page,
+        "principles": page.object_list,
+    }
+    return render(request, "playbook/principle_list.html", context)

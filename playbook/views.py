@@ -30,9 +30,7 @@ PRINCIPLES_PER_PAGE = 60
 @reader_page(query=("page",))
 @require_GET
 def principle_list(request):
-    principles = (
-        Principle.objects.published().select_related("section").prefetch_related("tags")
-    )
+    principles = Principle.objects.published().select_related("section").prefetch_related("tags")
     page = Paginator(principles, PRINCIPLES_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "sections": sections_with_principle_counts(),

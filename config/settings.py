@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "pages.language.ReaderLanguageMiddleware",
     # Before anything reads the body: too large a body is refused while it is read.
     "core.request_limits.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -125,3 +125,25 @@ def sql_localized(alias: str, name: str, quote) -> str:
     `alias` and `name` are the caller's own identifiers, never a reader's input."""
     parts = [f"NULLIF({alias}.{quote(column(name, code))}, '')" for code in resolution_order()]
     return f"COALESCE({', '.join(parts)}, '')"
+
+
+def first_browser_language(request) -> str:
+    from django.utils.translation.trans_real import parse_accept_lang_header
+
+    ranked = parse_accept_lang_header(request.headers.get("Accept-Language", ""))
+    return ranked[0][0].split("-")[0].lower() if ranked else ""
+
+
+def reader_language(request) -> str:
+    """The language a request is answered in: `?lang=` (one page, the hreflang
+    alternates), else the reader's choice in the language cookie, else the browser's first
+    language if it is Korean or English, else Korean, the playbook's first language
+    (Django alone would take English from further down "fr, en;q=0.8")."""
+    asked = request.GET.get("lang", "")
+    if asked in LANGUAGE_CODES:
+        return asked
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    if chosen in LANGUAGE_CODES:
+        return chosen
+    first = first_browser_language(request)
+    return first if first in LANGUAGE_CODES else DEFAULT_LANGUAGE

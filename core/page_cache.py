@@ -29,8 +29,8 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.urls import Resolver404, get_urlconf, resolve
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.translation import get_language_from_request
 
+from core.bilingual import reader_language
 from core.revision import site_revision
 
 logger = logging.getLogger(__name__)
@@ -86,6 +86,10 @@ def htmx_variant(request) -> str:
 TRACKING_PARAMETERS = ("fbclid", "gclid", "mc_cid", "mc_eid", "ref")
 
 
+# `?lang=ko|en` shows a page in one language (the hreflang alternates, core.bilingual).
+LANGUAGE_PARAMETER = ("lang",)
+
+
 def is_tracking(name: str) -> bool:
     return name.startswith("utm_") or name in TRACKING_PARAMETERS
 
@@ -93,13 +97,15 @@ def is_tracking(name: str) -> bool:
 def has_unnamed_parameters(request, page: ReaderPage) -> bool:
     """A parameter the page neither names nor ignores might change what the view does, so
     such a request is rendered as asked and not stored: slower, never wrong."""
-    return any(name not in page.query and not is_tracking(name) for name in request.GET)
+    names = (*page.query, *LANGUAGE_PARAMETER)
+    return any(name not in names and not is_tracking(name) for name in request.GET)
 
 
 def normalised_query(request, names: tuple[str, ...]) -> str:
-    """The named parameters only, in name order, values in their order."""
+    """The named parameters only (and `lang`, which every page takes), in name order,
+    values in their order."""
     kept = QueryDict(mutable=True)
-    for name in sorted(set(names)):
+    for name in sorted({*names, *LANGUAGE_PARAMETER}):
         values = request.GET.getlist(name)
         if values:
             kept.setlist(name, values)
@@ -114,7 +120,8 @@ class Lookup:
 
 
 def lookup_for(request, page: ReaderPage) -> Lookup:
-    language = get_language_from_request(request)
+    # The language the page is rendered in (pages.language), so Korean for "fr, en;q=0.8".
+    language = reader_language(request)
     query = normalised_query(request, page.query)
     revision = site_revision()
     variant = htmx_variant(request)

@@ -4,9 +4,12 @@ form, needs no CSRF token, so every reader's page stays the same and can be cach
 
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.views.decorators.http import require_GET
+
+from core.bilingual import reader_language
 
 
 def safe_next(request) -> str:
@@ -40,3 +43,21 @@ def switch_language(request, code):
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     return response
+
+
+class ReaderLanguageMiddleware:
+    """After LocaleMiddleware: `?lang=ko` / `?lang=en` shows one page in that language
+    without changing the reader's choice (the addresses of the hreflang alternates in every
+    page's <head>), and a browser whose first language is neither Korean nor English gets
+    Korean (core.bilingual.reader_language; the page cache keys on the same choice).
+    LocaleMiddleware's response handling (Content-Language, Vary) then reports it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = reader_language(request)
+        if language != translation.get_language():
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        return self.get_response(request)

@@ -13,7 +13,7 @@ def principle_with_evidence(*, slug: str) -> Principle:
     checklist items that test it (newest published versions only); 404 when unknown."""
     return get_object_or_404(
         Principle.objects.published()
-        .select_related("section")
+        .select_related("section", "pair")
         .prefetch_related(
             "tags",
             Prefetch("team_links", queryset=TeamPrinciple.objects.select_related("team")),

@@ -4,6 +4,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.timezone import localtime
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.kinds import FeedEntry, section_feed_entries
@@ -33,7 +34,9 @@ class LiveSectionFeed(Feed):
         if section.coverage_ended_at:
             ended = date_format(localtime(section.coverage_ended_at), "Y-m-d H:i T")
             return _("The live coverage ended at %(when)s.") % {"when": ended}
-        return section.title_en
+        # The feed is in the reader's language (`?lang=en` for English, pages.language):
+        # on a Korean feed the English title, as the pages give English terms.
+        return section.title_en if get_language() == "ko" else ""
 
     def items(self, section):
         updates = section.updates.for_display().select_related("section").newest_first()

@@ -77,7 +77,7 @@ class Event(MarkdownRenderedModel):
 
 class SectionQuerySet(models.QuerySet):
     def with_published_principles(self):
-        return self.prefetch_related(
+        return self.select_related("event").prefetch_related(
             models.Prefetch(
                 "principles",
                 queryset=Principle.objects.published().prefetch_related("tags"),

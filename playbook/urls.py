@@ -45,6 +45,7 @@ urlpatterns = [
         reader_page(require_GET(LiveSectionFeed()), before=scheduling.release_if_due_for),
         name="section-feed",
     ),
+    path("events/<slug:slug>/", reader_page(views.event_detail), name="event"),
     path("principles/", views.principle_list, name="principles"),
     path("principles/<slug:slug>/edit/", live_views.principle_edit, name="principle-edit"),
     path("editor/markdown-preview/", admin_preview.markdown_preview, name="markdown-preview"),

@@ -5,7 +5,7 @@ from django.views.decorators.http import require_GET
 from core.page_cache import reader_page
 from playbook import scheduling
 from playbook.live import live_section_context
-from playbook.models import Principle, Section
+from playbook.models import Event, Principle, Section
 from playbook.selectors import sections_with_principle_counts
 
 
@@ -38,3 +38,10 @@ def principle_list(request):
         "principles": page.object_list,
     }
     return render(request, "playbook/principle_list.html", context)
+
+
+@require_GET
+def event_detail(request, slug):
+    """An event the source names: only what the source says of it, and what links to it."""
+    event = get_object_or_404(Event.objects.prefetch_related("sections", "talks"), slug=slug)
+    return render(request, "playbook/event_detail.html", {"event": event})

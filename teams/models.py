@@ -200,7 +200,7 @@ class TeamPrinciple(models.Model):
 
 class TalkQuerySet(models.QuerySet):
     def for_list(self):
-        return self.select_related("team").prefetch_related("speakers")
+        return self.select_related("team", "event_record").prefetch_related("speakers")
 
 
 class Talk(VersionedModel, MarkdownRenderedModel):

@@ -63,6 +63,25 @@ def english_term(obj, name: str = "title", element: str = "span"):
     )
 
 
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """<link rel="alternate" hreflang> for each language of this page (`?lang=`, see
+    pages.language) and the address without it as x-default."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    links = []
+    for code in (*LANGUAGE_CODES, "x-default"):
+        params = request.GET.copy()
+        params.pop("lang", None)
+        if code != "x-default":
+            params["lang"] = code
+        query = params.urlencode()
+        url = request.build_absolute_uri(request.path + (f"?{query}" if query else ""))
+        links.append(format_html('<link rel="alternate" hreflang="{}" href="{}">', code, url))
+    return mark_safe("\n  ".join(links))  # noqa: S308 - each link built by format_html
+
+
 @register.filter
 def number(value):
     """Digits grouped by thousands; None (unknown) shows as a dash, never as zero."""
@@ -108,8 +127,19 @@ def arr_per_person(team):
     if value is None:
         return _("unknown")
     if team.arr_precision == "exact":
+        if team.arr_min_usd % team.headcount:
+            # $20M ÷ 15 is not $1,333,333: a quotient that is not whole is given roughly.
+            return _("about %(amount)s") % {"amount": rough_usd(value)}
         return usd(value)
     return _("at least %(amount)s") % {"amount": usd(value)}
+
+
+def rough_usd(value: int) -> str:
+    """$1.3M, $140,000: two significant figures."""
+    if value >= MILLION:
+        return f"${value / MILLION:.1f}M"
+    digits = len(str(value)) - 2
+    return f"${round(value, -digits):,}"
 
 
 JSON_IN_HTML_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}

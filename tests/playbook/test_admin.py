@@ -24,7 +24,7 @@ def test_editors_group_has_exactly_the_content_permissions():
     group = Group.objects.get(name=EDITORS_GROUP)
     granted = set(group.permissions.values_list("content_type__app_label", "codename"))
     models = {
-        "playbook": ["page", "tag", "section", "principle", "liveupdateimage"],
+        "playbook": ["page", "tag", "event", "section", "principle", "liveupdateimage"],
         "teams": ["team", "person", "teamprinciple", "talk", "talkprinciple"],
         "governance": [
             "checklist",

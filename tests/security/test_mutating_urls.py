@@ -64,6 +64,7 @@ def samples(editor):
     by_prefix = {
         "sections/": live.slug,
         "feeds/sections/": live.slug,
+        "events/": "ai-engineer-summit",
         "principles/": Principle.objects.first().slug,
         "teams/": "gamma",
         "talks/": "gamma-generalists-player-coaches-small-tribe",

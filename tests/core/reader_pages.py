@@ -45,6 +45,7 @@ def samples() -> dict[str, dict]:
         "slug": {
             "sections/": live.slug,
             "feeds/sections/": live.slug,
+            "events/": live.event.slug,
             "principles/": Principle.objects.get(title_en="Work Trials").slug,
             "teams/": "gamma",
             "talks/": Talk.objects.filter(team__slug="gamma").first().slug,

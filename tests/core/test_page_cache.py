@@ -24,6 +24,7 @@ READER_PAGES = [
     "playbook:older-updates",
     "playbook:update",
     "playbook:section-feed",
+    "playbook:event",
     "playbook:principles",
     "playbook:principle",
     "teams:teams",
@@ -237,3 +238,19 @@ def test_a_process_answers_its_recent_pages_without_the_shared_cache(urls):
     for key in "abc":
         kept.put(key, key)
     assert kept.get("a") is None and kept.get("c") == "c"
+
+
+def test_each_language_alternate_is_cached_under_its_own_language(urls):
+    """`?lang=` (the hreflang alternates) and a browser whose first language is neither
+    Korean nor English (Korean) are keyed on the language the page is rendered in."""
+    address = urls["playbook:principle"][0]
+    reader = Client()
+    english = reader.get(address, {"lang": "en"})
+    assert english["X-Page-Cache"] == "miss" and '<html lang="en">' in english.content.decode()
+    again = reader.get(address, {"lang": "en"})
+    assert again["X-Page-Cache"] == "hit" and again.content == english.content
+    korean = reader.get(address, {"lang": "ko"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert '<html lang="ko">' in korean.content.decode()
+    french = reader.get(address, HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9,en;q=0.8")
+    assert french["X-Page-Cache"] in {"miss", "hit"}
+    assert '<html lang="ko">' in french.content.decode()

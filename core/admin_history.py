@@ -10,6 +10,8 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.bilingual import LANGUAGE_CODES, column
+
 
 def text_diff(old, new) -> list[tuple[str, str]]:
     """Line-by-line differences as (kind, line) with kind in {"same", "removed", "added"}."""
@@ -51,7 +53,11 @@ class HistoryCompareAdmin(SimpleHistoryAdmin):
             raise PermissionDenied
         if older.history_date > newer.history_date:
             older, newer = newer, older
-        delta = newer.diff_against(older)
+        # A translated field's own column only repeats one of its language columns
+        # (core.bilingual), which are compared each under its language.
+        names = {field.name for field in self.model._meta.concrete_fields}
+        originals = {name for name in names if column(name, LANGUAGE_CODES[0]) in names}
+        delta = newer.diff_against(older, excluded_fields=sorted(originals))
         changes = [
             {
                 "field": self.model._meta.get_field(change.field).verbose_name,

@@ -79,3 +79,32 @@ def test_teams_and_talks_keep_history_too(editor):
     team.save()
     assert team.history.first().history_user == editor
     assert team.history.count() == 2
+
+
+def test_the_comparison_shows_each_language_under_its_own_name(editor_client, editor):
+    from playbook import services
+    from playbook.models import Principle
+
+    principle = Principle.objects.get(title_en="Work Trials")
+    principle = services.principle_edit(
+        principle=principle,
+        editor=editor,
+        title="새 제목",
+        title_en="New title",
+        summary=principle.summary_ko,
+        summary_en="A new English summary",
+        responsible_ai=principle.responsible_ai_ko,
+        expected_version=principle.version,
+    )
+    oldest, newest = principle.history.last(), principle.history.first()
+    url = reverse("admin:playbook_principle_history_compare", args=[principle.pk])
+    html = editor_client.get(
+        url, {"older": oldest.history_id, "newer": newest.history_id}
+    ).content.decode()
+    assert "<h2>Title [ko]</h2>" in html or "<h2>제목 [ko]</h2>" in html
+    assert "<h2>Title [en]</h2>" in html or "<h2>제목 [en]</h2>" in html
+    assert '<span class="diff-added">+ 새 제목' in html
+    assert '<span class="diff-added">+ New title' in html
+    assert '<span class="diff-added">+ A new English summary' in html
+    # The field's own column, which only repeats one language, is not listed again.
+    assert "<h2>Title</h2>" not in html and "<h2>제목</h2>" not in html

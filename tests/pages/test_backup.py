@@ -77,3 +77,32 @@ def test_times_keep_their_microseconds(tmp_path):
         o for o in data["objects"] if o["model"] == "playbook.seedrecord" and o["pk"] == record.pk
     )
     assert exported["fields"]["loaded_at"] == "2026-11-20T09:30:00.000123Z"
+
+
+def test_the_round_trip_carries_both_languages(tmp_path):
+    from playbook.models import Principle
+    from teams.models import Team
+
+    principle = Principle.objects.get(slug="work-trials")
+    principle.summary_en = "An English summary written for the backup"
+    principle.save()
+    backup = tmp_path / "backup.json"
+    call_command("export_playbook", str(backup))
+    exported = next(
+        o["fields"]
+        for o in json.loads(backup.read_text(encoding="utf-8"))["objects"]
+        if o["model"] == "playbook.principle" and o["pk"] == principle.pk
+    )
+    assert (exported["title_ko"], exported["title_en"]) == ("업무 평가", "Work Trials")
+    assert exported["summary_en"] == "An English summary written for the backup"
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    call_command("flush", "--noinput")
+    call_command("import_playbook", str(backup))
+    restored = Principle.objects.get(slug="work-trials")
+    assert restored.summary_en == "An English summary written for the backup"
+    assert restored.summary_html_en == "<p>An English summary written for the backup</p>"
+    assert restored.pair.slug == "model-evaluations"
+    gamma = Team.objects.get(slug="gamma")
+    assert (gamma.name_ko, gamma.name_en) == ("감마", "Gamma")

@@ -47,7 +47,8 @@ browser-deps:
 	fi
 
 # Production serving: DEBUG off (DJANGO_SECRET_KEY must be set), hashed static files,
-# gunicorn with config/gunicorn.py. See docs/deploy.md.
+# gunicorn with config/gunicorn.py. See docs/deploy.md, which also says how to schedule
+# `manage.py end_stale_coverage` and `manage.py expire_assessments`.
 serve: setup
 	DJANGO_DEBUG=0 $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=0 $(PY) manage.py collectstatic --noinput

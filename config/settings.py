@@ -66,7 +66,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: a request that cannot reach the database, wherever inside, answers 503.
+    "core.db_unavailable.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Permissions-Policy, and `private` on any page that carries a CSRF token.
+    "core.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session, locale and CSRF middleware: a hit skips them (core.page_cache).
     "core.page_cache.PageCacheMiddleware",
@@ -115,21 +119,41 @@ TEMPLATES = [
 # PostgreSQL is the database of record; without DATABASE_URL a first run needs no server.
 VAR_DIR = Path(os.environ.get("PLAYBOOK_VAR_DIR", BASE_DIR / "var"))
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
-if DATABASE_URL:
-    DATABASES = {
-        "default": dj_database_url.parse(
-            DATABASE_URL,
-            conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
-            conn_health_checks=True,
+# A database that stops answering must not hang every request: connecting gives up after
+# PLAYBOOK_DB_CONNECT_TIMEOUT seconds (libpq's minimum is 2) and PostgreSQL cancels any
+# statement after PLAYBOOK_DB_STATEMENT_TIMEOUT_MS (0: never); the request then answers 503
+# (core/db_unavailable.py). TCP keepalives notice a peer that vanished.
+DB_CONNECT_TIMEOUT = int(os.environ.get("PLAYBOOK_DB_CONNECT_TIMEOUT", "3"))
+DB_STATEMENT_TIMEOUT_MS = int(os.environ.get("PLAYBOOK_DB_STATEMENT_TIMEOUT_MS", "10000"))
+
+
+def postgres_database(url: str) -> dict:
+    config = dj_database_url.parse(
+        url,
+        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # The same backend, failing fast for a few seconds after a failed connection.
+        config["ENGINE"] = "core.db_backend"
+        config.setdefault("OPTIONS", {}).update(
+            {
+                "connect_timeout": DB_CONNECT_TIMEOUT,
+                "options": f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}",
+                "keepalives": 1,
+                "keepalives_idle": 10,
+                "keepalives_interval": 5,
+                "keepalives_count": 2,
+            }
         )
-    }
+    return config
+
+
+if DATABASE_URL:
+    DATABASES = {"default": postgres_database(DATABASE_URL)}
     # Optional read replica: reads go there, writes and transactions to the primary.
     if os.environ.get("DATABASE_REPLICA_URL"):
-        DATABASES["replica"] = dj_database_url.parse(
-            os.environ["DATABASE_REPLICA_URL"],
-            conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
-            conn_health_checks=True,
-        )
+        DATABASES["replica"] = postgres_database(os.environ["DATABASE_REPLICA_URL"])
         DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
         DATABASE_ROUTERS = ["config.db_router.PrimaryReplicaRouter"]
 else:
@@ -218,9 +242,13 @@ LOGIN_URL = "admin:login"
 
 # Request bodies (core/request_limits.py): a body announced larger than this is refused
 # before it is read; no uploaded file may pass UPLOAD_MAX_BYTES (the largest any form takes:
-# framework files, 5 MB), and uploads stay in memory, never spooled to disk.
-REQUEST_BODY_MAX_BYTES = int(os.environ.get("PLAYBOOK_MAX_REQUEST_BYTES", 6 * 1024 * 1024))
-UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+# framework files, 5 MiB, or pictures, PLAYBOOK_IMAGE_MAX_MB), and uploads stay in memory,
+# never spooled to disk.
+UPLOAD_MAX_BYTES = max(5 * 1024 * 1024, PLAYBOOK_IMAGE_MAX_BYTES)
+REQUEST_BODY_MAX_BYTES = max(
+    int(os.environ.get("PLAYBOOK_MAX_REQUEST_BYTES", 6 * 1024 * 1024)),
+    UPLOAD_MAX_BYTES + 512 * 1024,
+)
 FILE_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES
 FILE_UPLOAD_HANDLERS = [
     "core.request_limits.LimitedUploadHandler",
@@ -237,6 +265,8 @@ LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
 # (core/ratelimit.py); a conference room behind one address shares them.
 ASSESSMENT_STARTS_PER_HOUR = int(os.environ.get("PLAYBOOK_ASSESSMENT_STARTS_PER_HOUR", "60"))
 ASSESSMENT_IMPORTS_PER_HOUR = int(os.environ.get("PLAYBOOK_ASSESSMENT_IMPORTS_PER_HOUR", "20"))
+# `manage.py expire_assessments` deletes assessments left empty and untouched this long.
+EMPTY_ASSESSMENT_DAYS = float(os.environ.get("PLAYBOOK_EMPTY_ASSESSMENT_DAYS", "30"))
 # How many proxies in front of the app append to X-Forwarded-For (0: clients connect directly).
 PROXY_COUNT = int(os.environ.get("PLAYBOOK_PROXY_COUNT", "0"))
 
@@ -273,10 +303,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# The language choice: never sent to another site's requests, and only over HTTPS in
+# production (the same switch as the session cookie).
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = False
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
     SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=True)
@@ -286,7 +321,14 @@ if not DEBUG:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "permission_denied": {"()": "core.security_headers.PermissionDeniedWithoutTraceback"}
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["permission_denied"]}},
+    "loggers": {
+        # Django logs each 403 with its exception; the filter keeps the line, not the traceback.
+        "django.request": {"filters": ["permission_denied"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
 

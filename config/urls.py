@@ -33,3 +33,4 @@ urlpatterns = [
     path("admin/login/", admin_login, name="admin-login"),
     path("admin/", admin.site.urls),
 ]
+handler500 = "core.db_unavailable.server_error"

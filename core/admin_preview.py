@@ -3,6 +3,7 @@ small script (static/js/admin-markdown-preview.js) refreshes it while the editor
 
 from django import forms
 from django.apps import apps
+from django.core.validators import MaxLengthValidator
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.urls import reverse
 from django.utils.html import format_html
@@ -12,7 +13,12 @@ from django.views.decorators.http import require_POST
 
 from core.access import editor_required
 from core.bilingual import LANGUAGE_CODES, column
-from core.markdown import MarkdownRenderedModel, render_markdown
+from core.markdown import (
+    MARKDOWN_MAX_CHARS,
+    MarkdownRenderedModel,
+    render_markdown,
+    validate_markdown,
+)
 
 MAX_PREVIEW_CHARS = 100_000
 
@@ -117,6 +123,9 @@ class MarkdownPreviewAdmin:
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         name = getattr(db_field, "translated_field", db_field).name
-        if name in self.markdown_fields and isinstance(formfield.widget, forms.Textarea):
-            formfield.widget.attrs.setdefault("rows", 8)
+        if name in self.markdown_fields and formfield is not None:
+            # The limits every Markdown field has, in the admin as on the site's own forms.
+            formfield.validators += [MaxLengthValidator(MARKDOWN_MAX_CHARS), validate_markdown]
+            if isinstance(formfield.widget, forms.Textarea):
+                formfield.widget.attrs.setdefault("rows", 8)
         return formfield

@@ -20,3 +20,11 @@ class VersionedModel(models.Model):
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         super().save(*args, **kwargs)
+
+
+class EditConflict(Exception):
+    """Somebody saved the object after the version the edit was based on."""
+
+    def __init__(self, current):
+        super().__init__(f"{current!r} changed to version {current.version}")
+        self.current = current

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from core.markdown import escape_markdown, markdown_autolink
 from governance import risk_tiers
 from governance.models import Answer, AnswerStatus
 from governance.scoring import Results, compute
@@ -93,8 +94,8 @@ def compare(first, second) -> Comparison:
 
 
 def _cell(text: str) -> str:
-    """A table cell: a pipe in a title would end the cell early."""
-    return str(text).replace("|", "\\|")
+    """A table cell: escaped, pipes included (one would end the cell early)."""
+    return escape_markdown(text)
 
 
 def _percent(score) -> str:
@@ -110,7 +111,10 @@ def _status(value) -> str:
 def as_markdown(comparison: Comparison, then_url: str, now_url: str) -> str:
     c = comparison
     # Translated outside the f-strings below: xgettext does not look inside f-strings.
-    title = _("Comparison: %(then)s and %(now)s") % {"then": c.then.subject, "now": c.now.subject}
+    title = _("Comparison: %(then)s and %(now)s") % {
+        "then": escape_markdown(c.then.subject),
+        "now": escape_markdown(c.now.subject),
+    }
     label = {
         "then": _("Then"),
         "now": _("Now"),
@@ -125,10 +129,12 @@ def as_markdown(comparison: Comparison, then_url: str, now_url: str) -> str:
     lines = [
         f"# {title}",
         "",
-        f"- {label['then']}: {c.then.subject}, v{c.then.checklist_version.number}, "
-        f"{c.then.created_at.date().isoformat()} <{then_url}>",
-        f"- {label['now']}: {c.now.subject}, v{c.now.checklist_version.number}, "
-        f"{c.now.created_at.date().isoformat()} <{now_url}>",
+        f"- {label['then']}: {escape_markdown(c.then.subject)}, "
+        f"v{c.then.checklist_version.number}, "
+        f"{c.then.created_at.date().isoformat()} {markdown_autolink(then_url)}",
+        f"- {label['now']}: {escape_markdown(c.now.subject)}, "
+        f"v{c.now.checklist_version.number}, "
+        f"{c.now.created_at.date().isoformat()} {markdown_autolink(now_url)}",
         "",
         f"| {label['section']} | {label['then']} | {label['now']} |",
         "| --- | ---: | ---: |",
@@ -136,12 +142,13 @@ def as_markdown(comparison: Comparison, then_url: str, now_url: str) -> str:
     ]
     lines += [f"| {_cell(s.title)} | {_percent(s.then)} | {_percent(s.now)} |" for s in c.sections]
     lines += ["", f"## {label['opened']}", ""]
-    lines += [f"- {row.item.prompt}" for row in c.opened] or none
+    lines += [f"- {escape_markdown(row.item.prompt)}" for row in c.opened] or none
     lines += ["", f"## {label['closed']}", ""]
-    lines += [f"- {row.item.prompt}" for row in c.closed] or none
+    lines += [f"- {escape_markdown(row.item.prompt)}" for row in c.closed] or none
     lines += ["", f"## {label['changed']}", ""]
     lines += [
-        f"- {change.prompt} ({change.key}): {_status(change.then)} → {_status(change.now)}"
+        f"- {escape_markdown(change.prompt)} ({escape_markdown(change.key)}): "
+        f"{_status(change.then)} → {_status(change.now)}"
         for change in c.changes
     ] or none
     return "\n".join(lines) + "\n"

@@ -15,8 +15,12 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from core.markdown import escape_markdown, markdown_autolink
+from governance import risk_tiers, untrusted_json
 from governance.forms import AnswerForm
 from governance.models import (
+    EVIDENCE_URL_MAX,
+    JUSTIFICATION_MAX,
     NOTE_MAX,
     SUBJECT_MAX,
     AnswerStatus,
@@ -24,6 +28,7 @@ from governance.models import (
     ChecklistItem,
     ChecklistVersion,
 )
+from governance.untrusted_json import is_int
 
 FORMAT = "tiny-teams-playbook/assessment"
 FORMAT_VERSION = 1
@@ -31,7 +36,8 @@ CSV_COLUMNS = [
     "section", "key", "prompt", "required", "weight", "status", "justification", "note",
     "evidence_url", "updated_at",
 ]  # fmt: skip
-MAX_LEFT_BEHIND = 1000
+MAX_LEFT_BEHIND = 200
+ANSWER_FIELDS = ("status", "justification", "note", "evidence_url")
 
 
 def _percent(score) -> str:
@@ -39,8 +45,8 @@ def _percent(score) -> str:
 
 
 def _indented(text: str) -> str:
-    """Continuation lines stay inside their list item."""
-    return "\n    ".join(text.splitlines())
+    """Escaped, and continuation lines stay inside their list item."""
+    return "\n    ".join(escape_markdown(line) for line in text.splitlines())
 
 
 def as_markdown(assessment, results, url: str) -> str:
@@ -66,10 +72,10 @@ def as_markdown(assessment, results, url: str) -> str:
         else _("not chosen yet")
     )
     lines = [
-        f"# {assessment.subject}",
+        f"# {escape_markdown(assessment.subject)}",
         "",
-        f"- {labels['checklist']}: {version.checklist.title} v{version.number}",
-        f"- {labels['assessment']}: {url}",
+        f"- {labels['checklist']}: {escape_markdown(version.checklist.title)} v{version.number}",
+        f"- {labels['assessment']}: {markdown_autolink(url)}",
         f"- {labels['score']}: {_percent(results.score)} "
         f"({results.score.earned_display} / {results.score.possible})",
         f"- {labels['answered']}: {results.score.answered} / {results.score.total}",
@@ -84,23 +90,25 @@ def as_markdown(assessment, results, url: str) -> str:
     ]
     if results.open_risks:
         lines += [f"## {labels['risks']}", ""]
-        lines += [f"- {row.item.prompt}" for row in results.open_risks]
+        lines += [f"- {escape_markdown(row.item.prompt)}" for row in results.open_risks]
         lines.append("")
     for section in results.sections:
-        lines += [f"## {section.section.title} — {_percent(section.score)}", ""]
+        lines += [f"## {escape_markdown(section.section.title)} — {_percent(section.score)}", ""]
         for row in section.rows:
             box = "x" if row.status == AnswerStatus.YES else " "
             label = status_labels[row.status] if row.answer else _("unanswered")
             flags = [str(label), _("weight %(weight)s") % {"weight": row.item.weight}]
             if row.required:
                 flags.append(_("required"))
-            lines.append(f"- [{box}] **{row.item.prompt}** ({', '.join(flags)})")
+            lines.append(f"- [{box}] **{escape_markdown(row.item.prompt)}** ({', '.join(flags)})")
             if row.answer and row.answer.justification:
                 lines.append(f"  - {labels['why']}: {_indented(row.answer.justification)}")
             if row.answer and row.answer.note:
                 lines.append(f"  - {labels['note']}: {_indented(row.answer.note)}")
             if row.answer and row.answer.evidence_url:
-                lines.append(f"  - {labels['evidence']}: <{row.answer.evidence_url}>")
+                lines.append(
+                    f"  - {labels['evidence']}: {markdown_autolink(row.answer.evidence_url)}"
+                )
         lines.append("")
     return "\n".join(lines)
 
@@ -197,13 +205,10 @@ def import_json(raw: bytes | str, *, checklist: Checklist | None = None) -> Impo
 
     With `checklist`, the file must be an assessment of that checklist (the upload form on
     a checklist page)."""
-    try:
-        document = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValidationError(_("The file is not valid JSON.")) from error
+    document = untrusted_json.load(raw)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ValidationError(_("The file is not an assessment exported by this site."))
-    if document.get("format_version") != FORMAT_VERSION:
+    if not is_int(document.get("format_version")) or document["format_version"] != FORMAT_VERSION:
         raise ValidationError(_("This export format version is not supported."))
 
     reference = document.get("checklist")
@@ -213,7 +218,7 @@ def import_json(raw: bytes | str, *, checklist: Checklist | None = None) -> Impo
     if checklist is not None and slug != checklist.slug:
         raise ValidationError(_("The file is an assessment of another checklist."))
     version = None
-    if isinstance(slug, str) and isinstance(number, int):
+    if isinstance(slug, str) and is_int(number):
         version = (
             ChecklistVersion.objects.published()
             .filter(checklist__slug=slug, number=number)
@@ -240,22 +245,32 @@ def import_json(raw: bytes | str, *, checklist: Checklist | None = None) -> Impo
         raise ValidationError(_("The file has no list of answers."))
     for entry in raw_answers:
         key = entry.get("key") if isinstance(entry, dict) else None
+        if not isinstance(key, str):
+            problems.append(_("An answer has no item key (text)."))
+            continue
         if key not in items:
-            problems.append(_("Unknown item key: %(key)s") % {"key": key})
+            problems.append(_("Unknown item key: %(key)s") % {"key": key[:80]})
+            continue
+        wrong = [f for f in ANSWER_FIELDS if not isinstance(entry.get(f), str | None)]
+        if wrong:
+            problems += [
+                _("%(key)s (%(field)s): must be text.") % {"key": key, "field": f} for f in wrong
+            ]
             continue
         if key in answers:
             problems.append(_("Item %(key)s is answered twice.") % {"key": key})
             continue
-        form = AnswerForm(
-            {f: entry.get(f) or "" for f in ("status", "justification", "note", "evidence_url")}
-        )
+        form = AnswerForm({f: entry.get(f) or "" for f in ANSWER_FIELDS})
         if not form.is_valid():
             for field, errors in form.errors.items():
                 problems += [f"{key} ({field}): {error}" for error in errors]
             continue
         answers[key] = form.cleaned_data
     completed_at = document.get("completed_at")
-    completed = parse_datetime(completed_at) if isinstance(completed_at, str) else None
+    try:
+        completed = parse_datetime(completed_at) if isinstance(completed_at, str) else None
+    except ValueError:  # well formed but impossible, such as 2024-02-30 10:00
+        completed = None
     if completed_at is not None and completed is None:
         problems.append(_("completed_at is not a date and time."))
     left_behind = document.get("not_carried_over") or []
@@ -264,7 +279,8 @@ def import_json(raw: bytes | str, *, checklist: Checklist | None = None) -> Impo
     tier = document.get("risk_tier")
     risk_yes = tier.get("yes") if isinstance(tier, dict) and tier.get("tier") else None
     if risk_yes is not None and not (
-        isinstance(risk_yes, list) and all(isinstance(key, str) for key in risk_yes)
+        isinstance(risk_yes, list)
+        and all(isinstance(key, str) and key in risk_tiers.KEYS for key in risk_yes)
     ):
         problems.append(_("risk_tier.yes is not a list of question keys."))
     if problems:
@@ -282,14 +298,31 @@ def import_json(raw: bytes | str, *, checklist: Checklist | None = None) -> Impo
     )
 
 
+# What an upgrade keeps of an answer it could not carry over, and how long each may be.
+LEFT_BEHIND_FIELDS = {
+    "from_version": None,
+    "key": 80,
+    "prompt": 500,
+    "status": 20,
+    "justification": JUSTIFICATION_MAX,
+    "note": NOTE_MAX,
+    "evidence_url": EVIDENCE_URL_MAX,
+}
+
+
 def _valid_left_behind(entries) -> bool:
+    """At most MAX_LEFT_BEHIND entries of the fields an upgrade writes, each within its
+    limit: the file cannot store more than the site itself would."""
     if not isinstance(entries, list) or len(entries) > MAX_LEFT_BEHIND:
         return False
-    return all(
-        isinstance(entry, dict)
-        and all(
-            isinstance(v, str | int) and (not isinstance(v, str) or len(v) <= NOTE_MAX)
-            for v in entry.values()
-        )
-        for entry in entries
-    )
+    for entry in entries:
+        if not isinstance(entry, dict) or not set(entry) <= set(LEFT_BEHIND_FIELDS):
+            return False
+        for name, value in entry.items():
+            limit = LEFT_BEHIND_FIELDS[name]
+            if limit is None:
+                if not is_int(value):
+                    return False
+            elif not isinstance(value, str) or len(value) > limit:
+                return False
+    return True

@@ -314,3 +314,27 @@ def assessment_set_risk_tier(*, assessment: Assessment, yes: list[str]) -> Asses
     assessment.risk_tier = risk_tiers.tier_for(set(yes))
     assessment.save(update_fields=["risk_answers", "risk_tier", "updated_at"])
     return assessment
+
+
+def assessments_expire_untouched(*, before) -> int:
+    """Delete assessments nobody has worked on since they were started: no answer, no risk
+    tier, nothing carried over, not completed, unchanged since `before`. Returns how many."""
+    untouched = Assessment.objects.filter(
+        updated_at__lt=before,
+        completed_at__isnull=True,
+        risk_tier="",
+        not_carried_over=[],
+        answers__isnull=True,
+    )
+    deleted, _rows = Assessment.objects.filter(pk__in=untouched.values("pk")).delete()
+    return deleted
+
+
+def assessment_rotate_token(*, assessment: Assessment) -> str:
+    """Replace the edit token; the old one (its link, its cookies) stops working."""
+    token, token_hash = tokens.new_token()
+    Assessment.objects.filter(pk=assessment.pk).update(
+        edit_token_hash=token_hash, updated_at=timezone.now()
+    )
+    assessment.edit_token_hash = token_hash
+    return token

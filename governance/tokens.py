@@ -8,6 +8,7 @@ import hmac
 import secrets
 
 from django.conf import settings
+from django.urls import reverse
 
 COOKIE_MAX_AGE = 60 * 60 * 24 * 365
 # Set for a few minutes after creating or importing, so that the page shows the edit link once.
@@ -56,3 +57,12 @@ def remember_token(response, assessment, token: str, *, just_created: bool = Fal
 
 def forget_just_created(response, assessment) -> None:
     response.delete_cookie(JUST_CREATED_COOKIE, path=assessment.get_absolute_url(), samesite="Lax")
+
+
+def edit_link(assessment, token: str, request=None) -> str:
+    """The private edit link: the token after `#`, which browsers never send to a server
+    (governance.claim_views); absolute when a request is given."""
+    url = reverse("governance:assessment-claim", kwargs={"pk": assessment.pk})
+    if request is not None:
+        url = request.build_absolute_uri(url)
+    return f"{url}#{token}"

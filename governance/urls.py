@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance import assessment_views, compare_views, views
+from governance import assessment_views, claim_views, compare_views, views
 
 app_name = "governance"
 
@@ -14,10 +14,12 @@ urlpatterns = [
     path("governance/<slug:slug>/start/", views.assessment_start, name="assessment-start"),
     path("governance/<slug:slug>/import/", views.assessment_import, name="assessment-import"),
     path(assessment, assessment_views.assessment_detail, name="assessment"),
+    path(f"{assessment}claim/", claim_views.assessment_claim, name="assessment-claim"),
+    path(f"{assessment}new-link/", claim_views.rotate_token, name="rotate-token"),
     path(
         f"{assessment}edit/<str:token>/",
-        assessment_views.assessment_claim,
-        name="assessment-claim",
+        assessment_views.assessment_claim_legacy,
+        name="assessment-claim-legacy",
     ),
     path(f"{assessment}items/<slug:key>/", assessment_views.answer_save, name="answer"),
     path(f"{assessment}complete/", assessment_views.assessment_complete, name="complete"),

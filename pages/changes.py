@@ -6,6 +6,7 @@ from django.db.models import CharField, F, IntegerField, Value
 from django.db.models.functions import Cast
 
 from core.kinds import content_url, get_kind, kinds_with_history
+from core.people import public_name
 
 COLUMNS = (
     "kind",
@@ -46,12 +47,12 @@ def all_changes():
 
 
 def with_authors(rows) -> list[dict]:
-    """Adds `author` (a display name, never an email), `url` and `kind_label` to each
-    row."""
+    """Adds `author` (the public name, never the sign-in name nor an email), `url` and
+    `kind_label` to each row."""
     rows = list(rows)
     ids = {row["history_user_id"] for row in rows if row["history_user_id"]}
     users = get_user_model().objects.filter(pk__in=ids)
-    names = {user.pk: user.get_full_name() or user.get_username() for user in users}
+    names = {user.pk: public_name(user) for user in users}
     for row in rows:
         row["author"] = names.get(row["history_user_id"], "")
         row["url"] = content_url(row["kind"], row["link_slug"], row["target_id"])

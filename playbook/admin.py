@@ -1,10 +1,14 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.admin_bilingual import BilingualAdmin, BilingualTabularInline
 from core.admin_history import HistoryCompareAdmin
 from core.admin_preview import MarkdownPreviewAdmin
+from core.admin_versioning import VersionCheckedAdmin
+from playbook import services
+from playbook.admin_forms import LiveUpdateAdminForm, PrincipleAdminForm
 from playbook.admin_pictures import PictureInline
 from playbook.models import Event, LiveUpdate, Page, Principle, Section, Tag
 
@@ -61,7 +65,10 @@ class SectionAdmin(MarkdownPreviewAdmin, BilingualAdmin):
 
 
 @admin.register(Principle)
-class PrincipleAdmin(MarkdownPreviewAdmin, BilingualAdmin, HistoryCompareAdmin):
+class PrincipleAdmin(
+    VersionCheckedAdmin, MarkdownPreviewAdmin, BilingualAdmin, HistoryCompareAdmin
+):
+    form = PrincipleAdminForm
     list_display = ["title_ko", "title_en", "section", "order", "is_published", "version"]
     list_display_links = ["title_ko"]
     list_editable = ["order", "is_published"]
@@ -77,23 +84,41 @@ class PrincipleAdmin(MarkdownPreviewAdmin, BilingualAdmin, HistoryCompareAdmin):
     readonly_fields = ["version"]
     fields = [
         "section", "title", "slug", "summary", "responsible_ai", "responsible_ai_editorial",
-        "pair", "tags", "order", "is_published", "version",
+        "pair", "tags", "order", "is_published", "version", "expected_version",
     ]  # fmt: skip
     markdown_fields = Principle.markdown_fields
 
+    def service_save(self, request, obj, form, change):
+        if not change:
+            obj.save()
+            return
+        # The change list's editable columns carry no version: the row as just loaded.
+        expected = form.cleaned_data.get("expected_version") or obj.version
+        services.principle_admin_save(principle=obj, editor=request.user, expected_version=expected)
+
 
 @admin.register(LiveUpdate)
-class LiveUpdateAdmin(MarkdownPreviewAdmin, BilingualAdmin, HistoryCompareAdmin):
+class LiveUpdateAdmin(
+    VersionCheckedAdmin, MarkdownPreviewAdmin, BilingualAdmin, HistoryCompareAdmin
+):
+    """Saves through the live page's services: a retraction is never undone nor rewritten
+    (a retracted update is read-only here), an update stays in its section."""
+
+    form = LiveUpdateAdminForm
     list_display = ["short_body", "section", "author", "created_at", "is_key_event", "retracted"]
     list_filter = ["section", "is_key_event", ("retracted_at", admin.EmptyFieldListFilter)]
     list_select_related = ["section", "author"]
     search_fields = ["body_ko", "body_en"]
     date_hierarchy = "created_at"
     autocomplete_fields = ["section"]
-    fields = ["section", "body", "is_key_event", "retracted_at", "author", "created_at", "version"]
-    readonly_fields = ["author", "created_at", "version"]
+    fields = [
+        "section", "body", "is_key_event", "retracted_at", "author", "created_at", "version",
+        "expected_version",
+    ]  # fmt: skip
+    readonly_fields = ["retracted_at", "author", "created_at", "version"]
     markdown_fields = LiveUpdate.markdown_fields
     inlines = [PictureInline]
+    actions = ["retract"]
 
     @admin.display(description=_("update"))
     def short_body(self, obj):
@@ -103,10 +128,34 @@ class LiveUpdateAdmin(MarkdownPreviewAdmin, BilingualAdmin, HistoryCompareAdmin)
     def retracted(self, obj):
         return obj.is_retracted
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.author = request.user
-        super().save_model(request, obj, form, change)
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "section"] if obj is not None else fields
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_retracted:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def service_save(self, request, obj, form, change):
+        expected = form.cleaned_data.get("expected_version") if change else None
+        saved = services.live_update_admin_save(
+            update=obj, editor=request.user, expected_version=expected
+        )
+        obj.pk, obj.version = saved.pk, saved.version
+        obj._state.adding = False
+
+    @admin.action(description=_("Retract the selected updates"), permissions=["change"])
+    def retract(self, request, queryset):
+        done = 0
+        for update in queryset.filter(retracted_at__isnull=True):
+            services.live_update_retract(
+                update=update, editor=request.user, expected_version=update.version
+            )
+            done += 1
+        self.message_user(
+            request, ngettext("%d update retracted.", "%d updates retracted.", done) % done
+        )
 
 
 @admin.register(Event)

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.kinds import FeedEntry, section_feed_entries
+from core.people import public_name
 from playbook import scheduling
 from playbook.models import Section
 
@@ -88,4 +89,4 @@ class LiveSectionFeed(Feed):
             return update.author
         if update.author is None:
             return None
-        return update.author.get_full_name() or update.author.get_username()
+        return public_name(update.author)

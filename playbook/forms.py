@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from playbook.models import LiveUpdateImage, Principle
-from playbook.services import MAX_UPDATE_CHARS
+from playbook.services import MAX_PRINCIPLE_TEXT_CHARS, MAX_UPDATE_CHARS
 
 
 class LiveUpdateForm(forms.Form):
@@ -84,7 +84,10 @@ class PrincipleEditForm(VersionedForm):
         required=False,
     )
     summary = forms.CharField(
-        label=_("Summary (Markdown)"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+        label=_("Summary (Markdown)"),
+        max_length=MAX_PRINCIPLE_TEXT_CHARS,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
     )
     summary_en = forms.CharField(
         label=_("Summary in English (Markdown)"),
@@ -93,6 +96,7 @@ class PrincipleEditForm(VersionedForm):
     )
     responsible_ai = forms.CharField(
         label=_("Responsible-AI note (Markdown)"),
+        max_length=MAX_PRINCIPLE_TEXT_CHARS,
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
     )

@@ -13,21 +13,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import images
-from core.bilingual import column, text_and_language
+from core.bilingual import column, columns, text_and_language
+from core.markdown import validate_markdown
+from core.versioning import EditConflict
 from playbook import scheduling
 from playbook.models import LiveUpdate, LiveUpdateImage, Principle, Section, bump_section_revision
 
 MAX_UPDATE_CHARS = 10_000
+# A principle's summary and responsible-AI note, inline and in the admin alike.
+MAX_PRINCIPLE_TEXT_CHARS = 10_000
 # Far enough for the days of an event; a year typed wrong is refused, not hidden away.
 MAX_SCHEDULE_AHEAD = timedelta(days=30)
-
-
-class EditConflict(Exception):
-    """Somebody saved the object after the version the edit was based on."""
-
-    def __init__(self, current):
-        super().__init__(f"{current!r} changed to version {current.version}")
-        self.current = current
 
 
 def _lock(model, pk: int, expected_version: int):
@@ -46,7 +42,28 @@ def _clean_body(body: str) -> str:
         raise ValidationError(
             {"body": _("At most %(limit)s characters, please.") % {"limit": MAX_UPDATE_CHARS}}
         )
+    try:
+        validate_markdown(body)
+    except ValidationError as error:
+        raise ValidationError({"body": error.messages[0]}) from error
     return body
+
+
+def check_principle_texts(principle: Principle) -> None:
+    """The limits on a principle's Markdown, wherever it is edited."""
+    errors = {}
+    for field in columns("summary", "responsible_ai"):
+        text = getattr(principle, field) or ""
+        if len(text) > MAX_PRINCIPLE_TEXT_CHARS:
+            limit = {"limit": MAX_PRINCIPLE_TEXT_CHARS}
+            errors[field] = _("At most %(limit)s characters, please.") % limit
+        else:
+            try:
+                validate_markdown(text)
+            except ValidationError as error:
+                errors[field] = error.messages[0]
+    if errors:
+        raise ValidationError(errors)
 
 
 def _check_schedule(when):
@@ -220,7 +237,59 @@ def principle_edit(
             current.summary_en = summary_en.strip()
         if responsible_ai_en is not None:
             current.responsible_ai_en = responsible_ai_en.strip()
+        check_principle_texts(current)
         current.full_clean()
+        current._history_user = editor
+        current.save()
+    return current
+
+
+def principle_admin_save(*, principle: Principle, editor, expected_version: int) -> Principle:
+    """The admin's save of a principle (all its fields as the admin form set them), under
+    the same version check and limits as the inline edit."""
+    with transaction.atomic():
+        current = _lock(Principle, principle.pk, expected_version)
+        check_principle_texts(principle)
+        principle.version = current.version  # VersionedModel.save bumps it from there
+        principle._history_user = editor
+        principle.save()
+    return principle
+
+
+def live_update_admin_save(*, update: LiveUpdate, editor, expected_version: int | None):
+    """The admin's save of a live update (both languages' texts as the admin form set them):
+    a new one only in a live section, a changed one under the version check, never once
+    retracted, marked "edited" when a text changed; the same limits as the live page. The
+    admin never changes a retraction nor moves an update."""
+    errors = {}
+    for name in columns("body"):
+        text = (getattr(update, name) or "").replace("\x00", "").strip()
+        setattr(update, name, text)
+        try:
+            if text:
+                _clean_body(text)
+        except ValidationError as error:
+            errors[name] = error.messages[0]
+    if not errors and not any(getattr(update, name) for name in columns("body")):
+        errors[columns("body")[0]] = _("Write something before posting.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        if expected_version is None:
+            if not update.section.is_live:
+                raise ValidationError(_("Updates can only be posted to a live section."))
+            update.author = editor
+            update.save()
+            return update
+        current = _lock(LiveUpdate, update.pk, expected_version)
+        if current.is_retracted:
+            raise ValidationError(_("A retracted update cannot be edited."))
+        changed = [n for n in columns("body") if getattr(current, n) != getattr(update, n)]
+        for name in changed:
+            setattr(current, name, getattr(update, name))
+        if changed:
+            current.edited_at = timezone.now()
+        current.is_key_event = update.is_key_event
         current._history_user = editor
         current.save()
     return current
@@ -267,6 +336,10 @@ def section_end_coverage(*, section: Section, summary: str = "") -> Section:
         raise ValidationError(
             {"summary": _("At most %(limit)s characters, please.") % {"limit": MAX_SUMMARY_CHARS}}
         )
+    try:
+        validate_markdown(summary)
+    except ValidationError as error:
+        raise ValidationError({"summary": error.messages[0]}) from error
     with transaction.atomic():
         current = _live_section(section)
         current.coverage_ended_at = current.coverage_ended_at or timezone.now()

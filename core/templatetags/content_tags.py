@@ -9,8 +9,16 @@ from django.utils.translation import gettext as _
 
 from core import images
 from core.bilingual import DEFAULT_LANGUAGE, LANGUAGE_CODES, active_language, text_and_language
+from core.people import public_name
 
 register = template.Library()
+
+
+@register.filter
+def byline(user) -> str:
+    """The public name of an author (core.people): never the sign-in name."""
+    return public_name(user)
+
 
 MILLION = 1_000_000
 

@@ -8,7 +8,7 @@ def test_answering_an_item_moves_the_progress_bar_without_a_reload(app_url, page
     page.fill("#id_subject", "브라우저 시험 시스템")
     page.click("#start-form button[type=submit]")
     page.wait_for_url(re.compile(r".*/governance/assessments/[0-9a-f-]{36}/$"))
-    assert "/edit/" in page.locator("#edit-link-url").input_value()  # shown once
+    assert "/claim/#" in page.locator("#edit-link-url").input_value()  # shown once
 
     progress = page.locator("#progress-bar")
     assert progress.get_attribute("value") == "0"
@@ -40,3 +40,29 @@ def test_answering_an_item_moves_the_progress_bar_without_a_reload(app_url, page
     assert page.evaluate("window.notReloaded") is True
     assert page.csp_violations == []
     assert page.dialogs == []
+
+
+def test_the_edit_link_opens_the_assessment_in_another_browser(app_url, browser, page):
+    from tests.browser.conftest import open_tab
+
+    page.goto(f"{app_url}/governance/responsible-ai-development/")
+    page.fill("#id_subject", "다른 브라우저에서 열기")
+    page.click("#start-form button[type=submit]")
+    page.wait_for_url(re.compile(r".*/governance/assessments/[0-9a-f-]{36}/$"))
+    link = page.locator("#edit-link-url").input_value()
+    assessment_url = link.split("claim/#", 1)[0]
+
+    other = open_tab(browser)
+    try:
+        requests = []
+        other.on("request", lambda request: requests.append(request.url))
+        other.goto(link)
+        other.wait_for_url(assessment_url)
+        assert other.locator("#sharing").count() == 1  # it may edit
+        code = link.split("#", 1)[1]
+        assert not [url for url in requests if code in url]  # no URL ever carried the code
+        history = other.evaluate("window.location.href")
+        assert code not in history
+        assert other.csp_violations == []
+    finally:
+        other.context.close()

@@ -75,20 +75,71 @@ def test_a_shared_assessment_is_readable_but_not_editable_without_the_token(clie
     assert reader.get(assessment.get_absolute_url()).status_code == 404
 
 
+def claim(client, link):
+    """What the claim page's script does: the code after # goes in the body of a POST."""
+    path, code = link.split("#", 1)
+    page = client.get(path)
+    assert page.status_code == 200 and code not in page.content.decode()
+    return client.post(path, {"token": code})
+
+
 def test_the_private_edit_link_gives_another_browser_the_right_to_edit(client):
     assessment = start(client)
     link = edit_link_of(client, assessment)
+    path, code = link.split("#", 1)
+    assert code == client.cookies[f"assessment_{assessment.pk.hex}"].value
+    assert code not in path  # no server, proxy or log ever sees it
     key = items_of(assessment.checklist_version)[0].key
     other = Client()
-    response = other.get(link)
-    assert response.status_code == 302
-    assert response["Location"] == assessment.get_absolute_url()  # the token leaves the URL
+    response = claim(other, link)
+    assert response.status_code == 303
+    assert response["Location"] == assessment.get_absolute_url()
+    assert response["Referrer-Policy"] == "no-referrer"
     assert other.get(assessment.get_absolute_url()).status_code == 200
     assert answer(other, assessment, key, status="no").status_code == 302
     assert Answer.objects.get().status == "no"
 
-    wrong = link.rstrip("/")[:-3] + "xyz/"
-    assert Client().get(wrong).status_code == 404
+    stranger = Client()
+    refused = claim(stranger, link[:-3] + "xyz")
+    assert refused.status_code == 400
+    assert f"assessment_{assessment.pk.hex}" not in stranger.cookies
+    # An unknown assessment gets the very same page: the address reveals nothing.
+    unknown = claim(
+        Client(), link.replace(str(assessment.pk), "00000000-0000-4000-8000-000000000000")
+    )
+    assert unknown.status_code == 400
+
+    def message(response):
+        return response.content.decode().split('id="claim-error">', 1)[1].split("<", 1)[0]
+
+    assert message(unknown) == message(refused)
+
+
+def test_a_new_edit_link_ends_the_old_one(client):
+    assessment = start(client)
+    old_link = edit_link_of(client, assessment)
+    other = Client()
+    assert claim(other, old_link).status_code == 303
+
+    response = client.post(reverse("governance:rotate-token", args=[assessment.pk]))
+    assert response.status_code == 302
+    new_link = edit_link_of(client, assessment)  # shown once, like the first
+    assert new_link != old_link
+    assert client.get(assessment.get_absolute_url()).status_code == 200  # the owner still edits
+    assert other.get(assessment.get_absolute_url()).status_code == 404  # the old holder not
+    assert claim(Client(), old_link).status_code == 400
+    assert claim(Client(), new_link).status_code == 303
+    # Only the owner can make a new link.
+    assert other.post(reverse("governance:rotate-token", args=[assessment.pk])).status_code == 404
+
+
+def test_links_made_before_still_open_the_assessment(client):
+    assessment = start(client)
+    code = edit_link_of(client, assessment).split("#", 1)[1]
+    legacy = reverse("governance:assessment-claim-legacy", args=[assessment.pk, code])
+    other = Client()
+    assert other.get(legacy).status_code == 302
+    assert other.get(assessment.get_absolute_url()).status_code == 200
 
 
 def test_editing_with_the_token_works_and_pages_are_not_cached(client):

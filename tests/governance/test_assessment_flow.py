@@ -156,7 +156,7 @@ def test_import_command_recreates_the_assessment(client, tmp_path):
     call_command("import_assessment", str(path), stdout=out)
     copy = Assessment.objects.exclude(pk=assessment.pk).get()
     assert copy.get_absolute_url() in out.getvalue()
-    assert "/edit/" in out.getvalue()  # the private edit link, printed once
+    assert "/claim/#" in out.getvalue()  # the private edit link, printed once
     assert answers_of(copy) == answers_of(assessment)
     assert len(answers_of(copy)) == 2
 

@@ -62,7 +62,10 @@ def test_an_editor_reverts_to_an_older_version_from_the_admin(editor_client, edi
         "order": oldest.order,
         "is_published": "on",
         "tags": tags,
+        # As the page posts it: the stored version, which the revert deliberately replaces.
+        "expected_version": form.context["adminform"].form["expected_version"].value(),
     }
+    assert data["expected_version"] == principle.version
     # simple-history's revert view reads the tags twice while saving; that is its own code.
     with zeal_ignore():
         response = editor_client.post(url, data)

@@ -189,6 +189,8 @@ def admin_data(update, **picture_fields):
         "body": update.body,
         "body_ko": update.body,
         "is_key_event": "",
+        # As the change page posts it: the version the editor opened (core.admin_versioning).
+        "expected_version": update.version,
         "images-TOTAL_FORMS": "1",
         "images-INITIAL_FORMS": "0",
         "images-MIN_NUM_FORMS": "0",

@@ -25,13 +25,16 @@ OPEN_TO_EVERYONE = {
     "set_language",
     "admin-login",
     "discussions:new",  # readers submit dilemmas (held for moderation)
+    # Anyone may post an edit code; a wrong one is refused with a message (400), see
+    # tests/governance/test_assessment_access.py.
+    "governance:assessment-claim",
 }
 TOKEN_HOLDERS_ONLY = {
     "governance:answer",
     "governance:complete",
     "governance:share",
     "governance:upgrade",
-    "governance:assessment-claim",
+    "governance:rotate-token",
     "governance:carry-over",
     "governance:risk-tier",
 }

@@ -22,8 +22,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("username")
         parser.add_argument("--email", default="")
+        parser.add_argument(
+            "--name",
+            default="",
+            help="The name shown in public (bylines, feed, /changes/); never the username.",
+        )
 
-    def handle(self, *args, username: str, email: str, **options):
+    def handle(self, *args, username: str, email: str, name: str = "", **options):
         User = get_user_model()
         if User.objects.filter(username=username).exists():
             raise CommandError(f"A user named {username!r} already exists.")
@@ -33,7 +38,7 @@ class Command(BaseCommand):
             raise CommandError("The Editors group is missing: run `manage.py migrate`.") from error
 
         password = os.environ.get(PASSWORD_ENV) or self._ask_password()
-        user = User(username=username, email=email, is_staff=True)
+        user = User(username=username, email=email, first_name=name.strip()[:150], is_staff=True)
         try:
             validate_password(password, user)
         except ValidationError as error:

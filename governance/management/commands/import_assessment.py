@@ -1,8 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.urls import reverse
 
-from governance import exports, services
+from governance import exports, services, tokens
 
 
 class Command(BaseCommand):
@@ -22,7 +21,7 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError("\n".join(error.messages)) from error
         assessment, token = services.assessment_import(data=data)
-        link = reverse("governance:assessment-claim", kwargs={"pk": assessment.pk, "token": token})
+        link = tokens.edit_link(assessment, token)
         self.stdout.write(
             f"Imported {len(data.answers)} answers into {assessment.get_absolute_url()}"
         )

@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "discussions",
     "search",
     "pages",
+    "api",
+    # The API's docs page serves Swagger UI from django-ninja's static files, not a CDN.
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -277,6 +280,11 @@ DILEMMAS_PER_ADDRESS_WINDOW = int(os.environ.get("PLAYBOOK_DILEMMAS_PER_ADDRESS_
 DILEMMAS_PER_ITEM = int(os.environ.get("PLAYBOOK_DILEMMAS_PER_ITEM", "30"))
 DILEMMAS_PER_ITEM_WINDOW = int(os.environ.get("PLAYBOOK_DILEMMAS_PER_ITEM_WINDOW", "3600"))
 ADDRESS_HASH_SALT = os.environ.get("PLAYBOOK_ADDRESS_SALT", "")
+
+# The JSON API (api/): requests per client address per minute, and how long a client or
+# a shared cache may reuse an answer before asking again (with its ETag).
+API_REQUESTS_PER_MINUTE = int(os.environ.get("PLAYBOOK_API_REQUESTS_PER_MINUTE", "120"))
+API_CACHE_SECONDS = int(os.environ.get("PLAYBOOK_API_CACHE_SECONDS", "60"))
 
 # Live sections: how often readers' pages ask for changes (raise it under load: clients
 # follow the X-Poll-Interval header), and how long a shared cache may keep a "nothing new".

@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
+from api.urls import build_api, unknown_path, urlpatterns_for
 from pages import views
 from pages.language import switch_language
 from pages.login import admin_login
 from pages.media import media_file
 from playbook.urls import urlpatterns as playbook_urlpatterns
+from search.api import router as search_api
 from search.views import search
 
 # The principle page gathers teams, talks and checklist items, so its view lives in
@@ -15,6 +17,9 @@ playbook_patterns = [
     *playbook_urlpatterns,
     path("principles/<slug:slug>/", views.principle_detail, name="principle"),
 ]
+
+# The JSON API; search is a peer of the api room, so its router is mounted here.
+api_v1 = build_api(extra_routers=[("", search_api)])
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -32,5 +37,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/login/", admin_login, name="admin-login"),
     path("admin/", admin.site.urls),
+    path("api/v1/", include(urlpatterns_for(api_v1))),
+    re_path(r"^api/", unknown_path),
 ]
 handler500 = "core.db_unavailable.server_error"

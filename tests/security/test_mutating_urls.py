@@ -73,6 +73,12 @@ def samples(editor):
         "talks/": "gamma-generalists-player-coaches-small-tribe",
         "governance/": checklist.slug,
         "map/": "",
+        # The JSON API: read-only, every POST a 405 (tests/api).
+        "api/v1/sections/": live.slug,
+        "api/v1/principles/": Principle.objects.first().slug,
+        "api/v1/teams/": "gamma",
+        "api/v1/talks/": "gamma-generalists-player-coaches-small-tribe",
+        "api/v1/checklists/": checklist.slug,
     }
     return {
         "slug": by_prefix,
@@ -82,6 +88,7 @@ def samples(editor):
             "dilemmas/": 1,
         },
         "key": item.key,
+        "number": version.number,
         "token": "not-the-token",
         "code": "en",
         "path": "live/no-such-picture.jpg",

@@ -8,6 +8,7 @@ from api import schemas, selectors
 from api.errors import ERRORS, not_found
 from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, page_url
 from api.present import Presenter
+from playbook.scheduling import release_if_due
 
 router = Router(tags=["live"])
 
@@ -35,6 +36,9 @@ def section_updates(request, slug: str, cursor: Query[Cursor]):
     section = selectors.live_section(slug=slug)
     if section is None:
         raise not_found(_("No live section has this slug."))
+    # As the poll does: updates scheduled for a time now past join the stream first.
+    if release_if_due(section):
+        section = selectors.live_section(slug=slug)
     # The revision is read before the updates: an update changed in between comes again
     # next time (the same id, newer), never not at all.
     revision = section.revision

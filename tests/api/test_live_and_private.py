@@ -126,15 +126,18 @@ def test_private_parts_never_appear(client, live):
     assert not leaked
 
 
-@pytest.mark.skipif(
-    not hasattr(LiveUpdate, "scheduled_for"), reason="scheduled updates are not on this branch"
-)
-def test_scheduled_updates_never_appear(client, editor, live):  # pragma: no cover
+def test_scheduled_updates_never_appear_until_their_time(client, editor, live):
     from datetime import timedelta
 
     from django.utils import timezone
 
-    update = services.live_update_create(section=live, author=editor, body="나중에 보일 소식")
-    LiveUpdate.objects.filter(pk=update.pk).update(scheduled_for=timezone.now() + timedelta(days=1))
+    later = services.live_update_create(section=live, author=editor, body="나중에 보일 소식")
+    due = services.live_update_create(section=live, author=editor, body="이제 보일 소식")
+    LiveUpdate.objects.filter(pk=later.pk).update(scheduled_for=timezone.now() + timedelta(days=1))
+    LiveUpdate.objects.filter(pk=due.pk).update(scheduled_for=timezone.now() - timedelta(seconds=1))
+    Section.objects.filter(pk=live.pk).update(next_scheduled_at=timezone.now())
     ids = [u["id"] for u in updates_since(client, live, 0)["results"]]
-    assert update.pk not in ids
+    assert later.pk not in ids
+    assert due.pk in ids  # released by this request, as the poll would
+    text = json.dumps(all_items(client, api("sections") + "?limit=100"), ensure_ascii=False)
+    assert "나중에 보일 소식" not in text

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/playbook
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run serve test setup browser-deps bench-deps bench bench-pages bench-live bench-crowd bench-search bench-dilemmas lint format messages clean
+.PHONY: run serve test setup browser-deps bench-deps bench bench-pages bench-live bench-crowd bench-search bench-dilemmas bench-api lint format messages clean
 
 # A Python >= 3.12: whatever `python3` is (pyenv reads .python-version), else python3.12/3.13.
 PYTHON_FOR_VENV := $(shell for p in python3 python3.13 python3.12; do \
@@ -84,6 +84,10 @@ bench-live: setup bench-deps
 bench-pages: setup bench-deps
 	@export DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}"; $(PY) -m bench.pages
 
+# The API's principle list and other endpoints against a static file, with the load (uptime).
+bench-api: setup bench-deps
+	@export DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}"; $(PY) -m bench.api
+
 # 1,000 readers polling a live section while an editor posts every 5 s (BENCH_READERS…).
 bench-crowd: setup
 	@export DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}"; $(PY) -m bench.crowd
@@ -97,7 +101,7 @@ bench-dilemmas: setup
 	@export DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}"; $(PY) -m bench.dilemmas
 
 # Every benchmark, one after the other.
-bench: bench-pages bench-live bench-crowd bench-search bench-dilemmas
+bench: bench-pages bench-api bench-live bench-crowd bench-search bench-dilemmas
 
 lint: setup
 	$(VENV)/bin/ruff check .

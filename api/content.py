@@ -25,6 +25,7 @@ INDEX = {
     "people": "people",
     "talks": "talks",
     "checklists": "checklists",
+    "dilemmas": "dilemmas",
     "search": "search",
 }
 

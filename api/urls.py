@@ -5,7 +5,7 @@ from django.urls import URLPattern
 from ninja import NinjaAPI, Swagger
 from ninja.renderers import JSONRenderer
 
-from api import content, errors, governance, live, teams
+from api import content, dilemmas, errors, governance, live, teams
 from api.http import api_view
 
 
@@ -31,7 +31,7 @@ def build_api(extra_routers=()) -> NinjaAPI:
         docs_url="/docs",
     )
     errors.install(api)
-    for router in (content.router, teams.router, governance.router, live.router):
+    for router in (content.router, teams.router, governance.router, live.router, dilemmas.router):
         api.add_router("", router)
     for prefix, router in extra_routers:
         api.add_router(prefix, router)

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     # Search vectors, GIN indexes and pg_trgm; harmless on the SQLite first run.
     "django.contrib.postgres",
     "django_htmx",

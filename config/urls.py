@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.views.decorators.http import require_GET
 
+from api.sitemaps import SITEMAPS, robots_txt
 from api.urls import build_api, unknown_path, urlpatterns_for
 from pages import views
 from pages.language import switch_language
@@ -37,6 +40,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/login/", admin_login, name="admin-login"),
     path("admin/", admin.site.urls),
+    path("sitemap.xml", require_GET(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
     path("api/v1/", include(urlpatterns_for(api_v1))),
     re_path(r"^api/", unknown_path),
 ]

@@ -35,6 +35,8 @@ def endpoints() -> dict[str, str]:
         "checklist version": api("checklist-version", slug="responsible-ai-development", number=1),
         "live updates": api("section-updates", slug=live.slug),
         "live updates since": api("section-updates", slug=live.slug) + "?since=1",
+        "dilemmas": api("dilemmas"),
+        "dilemmas about principles": api("dilemmas") + "?kind=principle",
         "search": api("search") + "?q=%EC%9C%A4%EB%A6%AC",
         "search filtered": api("search") + "?q=%EC%9C%A4%EB%A6%AC&kind=principle&tag=ethics",
     }

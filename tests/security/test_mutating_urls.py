@@ -86,6 +86,7 @@ def samples(editor):
             "sections/": update.pk,
             "governance/assessments/": assessment.pk,
             "dilemmas/": 1,
+            "api/v1/dilemmas/": 1,
         },
         "key": item.key,
         "number": version.number,

@@ -1,0 +1,111 @@
+"""For search engines: /sitemap.xml (django.contrib.sitemaps) and /robots.txt.
+
+Pages have one address for both languages (the language is the reader's choice, kept in
+a cookie), so each page is listed once, with hreflang alternates that choose a language
+and come back to it (/language/<code>/?next=<page>) and the page itself as x-default."""
+
+from urllib.parse import urlencode, urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, OuterRef
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from discussions.selectors import public_dilemmas
+from governance.models import Checklist
+from governance.selectors import published_checklist_versions
+from playbook.models import Principle, Section
+from teams.models import Talk, Team
+
+
+class BilingualSitemap(Sitemap):
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            parts = urlsplit(url["location"])
+            origin = f"{parts.scheme}://{parts.netloc}"
+            url["alternates"] = [
+                {
+                    "lang_code": code,
+                    "location": origin
+                    + reverse("language", args=[code])
+                    + "?"
+                    + urlencode({"next": parts.path}),
+                }
+                for code, _name in settings.LANGUAGES
+            ] + [{"lang_code": "x-default", "location": url["location"]}]
+        return urls
+
+
+class ListPages(BilingualSitemap):
+    """The pages that list each kind of content."""
+
+    def items(self):
+        return [
+            "home",
+            "playbook:principles",
+            "teams:teams",
+            "teams:talks",
+            "governance:checklists",
+            "governance:crosswalk",
+            "map",
+            "changes",
+            "discussions:dilemmas",
+        ]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class Sections(BilingualSitemap):
+    def items(self):
+        return Section.objects.order_by("order", "id")
+
+
+class Principles(BilingualSitemap):
+    def items(self):
+        return Principle.objects.published().order_by("section__order", "order", "id")
+
+
+class Teams(BilingualSitemap):
+    def items(self):
+        return Team.objects.order_by("order", "name", "id")
+
+
+class Talks(BilingualSitemap):
+    def items(self):
+        return Talk.objects.order_by("order", "title", "id")
+
+
+class Checklists(BilingualSitemap):
+    def items(self):
+        published = published_checklist_versions().filter(checklist=OuterRef("pk"))
+        return Checklist.objects.filter(Exists(published)).order_by("order", "title", "id")
+
+
+class Dilemmas(BilingualSitemap):
+    def items(self):
+        return public_dilemmas()
+
+
+SITEMAPS = {
+    "pages": ListPages,
+    "sections": Sections,
+    "principles": Principles,
+    "teams": Teams,
+    "talks": Talks,
+    "checklists": Checklists,
+    "dilemmas": Dilemmas,
+}
+
+
+@require_GET
+def robots_txt(request):
+    """What crawlers may read: not the admin, private assessments, the editors' tools,
+    the language switch or the forms; the sitemap's address."""
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    return render(
+        request, "robots.txt", {"sitemap": sitemap}, content_type="text/plain; charset=utf-8"
+    )

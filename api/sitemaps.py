@@ -1,10 +1,10 @@
 """For search engines: /sitemap.xml (django.contrib.sitemaps) and /robots.txt.
 
-Pages have one address for both languages (the language is the reader's choice, kept in
-a cookie), so each page is listed once, with hreflang alternates that choose a language
-and come back to it (/language/<code>/?next=<page>) and the page itself as x-default."""
+Each page is listed once, with its hreflang alternates: the page in each language
+(`?lang=ko`, `?lang=en`, core.bilingual.reader_language) and the page itself as
+x-default, as the pages' own <head> names them."""
 
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -24,18 +24,11 @@ class BilingualSitemap(Sitemap):
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         for url in urls:
-            parts = urlsplit(url["location"])
-            origin = f"{parts.scheme}://{parts.netloc}"
+            location = url["location"]
             url["alternates"] = [
-                {
-                    "lang_code": code,
-                    "location": origin
-                    + reverse("language", args=[code])
-                    + "?"
-                    + urlencode({"next": parts.path}),
-                }
+                {"lang_code": code, "location": f"{location}?{urlencode({'lang': code})}"}
                 for code, _name in settings.LANGUAGES
-            ] + [{"lang_code": "x-default", "location": url["location"]}]
+            ] + [{"lang_code": "x-default", "location": location}]
         return urls
 
 

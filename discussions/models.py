@@ -90,8 +90,8 @@ class Dilemma(MarkdownRenderedModel):
         return self.text[:60]
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
         # Whether it was public as loaded: a change then reaches the cached pages
         # (discussions.signals), even when it is no longer public after it.
         instance._was_public = instance.__dict__.get("status") in cls.PUBLIC_STATUSES

@@ -120,18 +120,17 @@ def live_update_create(
     if picture is not None:
         alt = _clean_alt(picture_alt)
         try:
-            variants = images.store_picture(images.read_upload(picture), folder="live")
+            stored = images.store_picture(images.read_upload(picture), folder="live")
+            variants = [variant.as_dict() for variant in stored]
         except ValidationError as error:
             raise ValidationError({"picture": error.messages}) from None
     try:
         with transaction.atomic():
             update = _create_update(section, author, body, is_key_event, scheduled_for)
             if variants:
-                LiveUpdateImage.objects.create(
-                    update=update, alt=alt, variants=[v.as_dict() for v in variants]
-                )
+                LiveUpdateImage.objects.create(update=update, alt=alt, variants=variants)
     except Exception:
-        images.delete_variants([v.as_dict() for v in variants])
+        images.delete_variants(variants)
         raise
     return update
 

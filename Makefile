@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/playbook
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run serve test setup browser-deps bench-deps bench bench-pages bench-live bench-crowd bench-search bench-dilemmas bench-api lint format messages clean
+.PHONY: run serve test setup browser-deps checkers bench-deps bench bench-pages bench-live bench-crowd bench-search bench-dilemmas bench-api lint format messages clean
 
 # A Python >= 3.12: whatever `python3` is (pyenv reads .python-version), else python3.12/3.13.
 PYTHON_FOR_VENV := $(shell for p in python3 python3.13 python3.12; do \
@@ -46,6 +46,19 @@ browser-deps:
 		fi; \
 	fi
 
+# The checkers the tests run over every page (package.json): the Nu Html Checker (vnu.jar,
+# run with the machine's Java 17+) and axe-core, into node_modules/. --ignore-scripts: vnu-jar's
+# install script would download a Java of its own; the machine's is used instead.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "warning: npm is missing, so the HTML and accessibility checks will be skipped" >&2; \
+		echo "fix: sudo apt-get install npm" >&2; \
+	fi
+
+checkers: node_modules/.installed
+
 # Production serving: DEBUG off (DJANGO_SECRET_KEY must be set), hashed static files,
 # gunicorn with config/gunicorn.py. See docs/deploy.md, which also says how to schedule
 # `manage.py end_stale_coverage` and `manage.py expire_assessments`.
@@ -55,7 +68,7 @@ serve: setup
 	DJANGO_DEBUG=0 $(VENV)/bin/gunicorn -c config/gunicorn.py config.wsgi
 
 # The whole test suite on PostgreSQL: DATABASE_URL if set, else the server on 127.0.0.1:5432.
-test: setup browser-deps
+test: setup browser-deps checkers
 	@export DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}"; \
 	if ! $(PY) -c "import os, psycopg, dj_database_url as d; c = d.parse(os.environ['DATABASE_URL']); \
 psycopg.connect(dbname='postgres', user=c['USER'] or None, password=c['PASSWORD'] or None, host=c['HOST'] or None, port=c['PORT'] or None, connect_timeout=3).close()" 2>/dev/null; then \
@@ -119,4 +132,4 @@ messages: setup
 	$(PY) manage.py compilemessages --ignore=.venv
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache node_modules

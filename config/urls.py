@@ -42,6 +42,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", require_GET(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("api/v1/", include(urlpatterns_for(api_v1))),
     re_path(r"^api/", unknown_path),
 ]

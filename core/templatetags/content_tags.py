@@ -3,6 +3,7 @@ import math
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -18,6 +19,17 @@ register = template.Library()
 def byline(user) -> str:
     """The public name of an author (core.people): never the sign-in name."""
     return public_name(user)
+
+
+@register.filter
+def machine_time(value) -> str:
+    """A `datetime` attribute value HTML accepts: local time to the second with its offset
+    (Django's "c" format writes microseconds, which the HTML grammar refuses)."""
+    if not value:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.isoformat(timespec="seconds")
 
 
 MILLION = 1_000_000

@@ -192,4 +192,4 @@ def test_an_htmx_save_varies_on_hx_request(client):
     assert body.lstrip().startswith(f'<li id="item-{key}"')
     for oob in ['id="progress"', 'id="results"', 'id="section-score-']:
         assert oob in body
-    assert body.count('hx-swap-oob="true"') == 3
+    assert body.count('data-hx-swap-oob="true"') == 3

@@ -82,7 +82,7 @@ def test_the_start_forms_come_from_an_uncached_page(client):
     page = client.get(checklist.get_absolute_url())
     body = page.content.decode()
     assert "csrfmiddlewaretoken" not in body and not page.cookies
-    assert f'hx-get="{start}"' in body and f'href="{start}"' in body
+    assert f'data-hx-get="{start}"' in body and f'href="{start}"' in body
 
     whole = client.get(start)
     assert "<html" in whole.content.decode() and 'id="start-form"' in whole.content.decode()

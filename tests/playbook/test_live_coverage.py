@@ -48,7 +48,7 @@ def test_an_editor_pins_an_update_and_open_pages_receive_it(
     pinned = page[page.index('id="pinned"') : page.index("</div>", page.index('id="pinned"'))]
     assert "첫 소식" in pinned and "<details open>" in pinned
     answer = poll(client, live, since).content.decode()
-    assert 'id="pinned" class="pinned" hx-swap-oob="true"' in answer and "첫 소식" in answer
+    assert 'id="pinned" class="pinned" data-hx-swap-oob="true"' in answer and "첫 소식" in answer
 
     since = revision_of(live)
     with committed():

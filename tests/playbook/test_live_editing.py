@@ -25,7 +25,7 @@ def test_editor_posts_an_update_and_sees_the_fragment(editor_client, live):
     html = response.content.decode()
     assert f'id="update-{update.pk}"' in html
     assert "<strong>키노트</strong>" in html
-    assert 'id="post-form"' in html and 'hx-swap-oob="true"' in html  # a fresh, empty form
+    assert 'id="post-form"' in html and 'data-hx-swap-oob="true"' in html  # a fresh, empty form
 
 
 def test_plain_post_without_javascript_redirects_to_the_update(editor_client, live):

@@ -205,19 +205,19 @@ def test_header_search_box_is_a_plain_form_everywhere_and_live_on_the_search_pag
     box = form.group()
     assert 'value="윤리"' in box
     for attribute in [
-        'hx-get="/search/"',
-        'hx-trigger="input changed delay:300ms, search"',
-        'hx-target="#search-results"',
-        'hx-sync="this:replace"',
-        'hx-push-url="true"',
+        'data-hx-get="/search/"',
+        'data-hx-trigger="input changed delay:300ms, search"',
+        'data-hx-target="#search-results"',
+        'data-hx-sync="this:replace"',
+        'data-hx-push-url="true"',
     ]:
         assert attribute in box
 
 
 def test_every_htmx_link_keeps_its_href(client):
     body = body_of(search(client, "윤리"))
-    for tag in re.findall(r"<a [^>]*hx-get=[^>]*>", body):
-        assert re.search(r'href="([^"]+)"[^>]*hx-get="\1"', tag), tag
+    for tag in re.findall(r"<a [^>]*data-hx-get=[^>]*>", body):
+        assert re.search(r'href="([^"]+)"[^>]*data-hx-get="\1"', tag), tag
 
 
 def test_pages_of_results(client):

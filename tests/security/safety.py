@@ -32,6 +32,8 @@ class _Audit(HTMLParser):
         if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
             self.problems.append("meta refresh")
         for name, value in attrs.items():
+            # htmx reads its attributes with or without the `data-` prefix.
+            name = name.removeprefix("data-") if name.startswith("data-hx-") else name
             if name.startswith("on") or name.startswith("hx-on"):
                 self.problems.append(f"{name}= on <{tag}>")
             # htmx triggers that fire by themselves would let injected markup send requests.

@@ -59,9 +59,9 @@ def test_unknown_sort_key_falls_back_to_the_default_order(client):
 def test_sort_links_keep_their_href_and_toggle_direction(client):
     body = client.get(reverse("teams:teams"), {"sort": "-users"}).content.decode()
     # The sorted column reverses on a second click; the others start largest first.
-    assert 'id="sort-users" href="/teams/?sort=users" hx-get="/teams/?sort=users"' in body
-    assert 'href="/teams/?sort=-headcount" hx-get="/teams/?sort=-headcount"' in body
-    assert 'hx-push-url="true"' in body
+    assert 'id="sort-users" href="/teams/?sort=users" data-hx-get="/teams/?sort=users"' in body
+    assert 'href="/teams/?sort=-headcount" data-hx-get="/teams/?sort=-headcount"' in body
+    assert 'data-hx-push-url="true"' in body
 
 
 def test_htmx_asks_for_the_table_only_and_responses_vary_on_it(client):

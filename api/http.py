@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from api import cached
 from core.ratelimit import client_address, hit, seconds_left
 
 RATE_LIMIT_WINDOW = 60
@@ -44,7 +45,7 @@ def _preflight() -> HttpResponse:
 
 
 def _etag(response: HttpResponse) -> str:
-    # A hash of the body: the same content gives the same tag in every process.
+    # Uncached answers only (search): a hash of the body, the same in every process.
     return '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
 
 
@@ -60,7 +61,10 @@ def _too_many() -> HttpResponse:
     return response
 
 
-def api_view(view):
+def api_view(view, *, cache: bool = True, before=None):
+    """`cache`: answer from the shared cache by content revision (api/cached.py);
+    `before(request, **url_arguments)` runs first, on a hit too (scheduled updates)."""
+
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         if request.method == "OPTIONS":
@@ -71,6 +75,8 @@ def api_view(view):
         elif request.method not in {"GET", "HEAD"}:
             response = error_response(405, _("The API is read-only: only GET is answered."))
             response["Allow"] = "GET, HEAD, OPTIONS"
+        elif cache and cached.enabled():
+            response = _from_cache(view, before, request, *args, **kwargs)
         else:
             response = _conditional(request, _get(view, request, *args, **kwargs))
         response["X-RateLimit-Limit"] = str(limit)
@@ -90,6 +96,32 @@ def _get(view, request, *args, **kwargs) -> HttpResponse:
     finally:
         if head:
             request.method = "HEAD"
+
+
+def _from_cache(view, before, request, *args, **kwargs) -> HttpResponse:
+    """304 from the revision alone, else the answer kept at this revision, else the view's
+    (kept when it is a 200): neither of the first two runs a query."""
+    if before is not None:
+        before(request, **kwargs)
+    lookup = cached.Lookup(request)
+    if cached.matches(request, lookup.etag):
+        response = HttpResponse(status=304)
+        patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)
+        response["ETag"] = lookup.etag
+        return response
+    response = cached.cached_answer(request, lookup)
+    if response is None:
+        response = _get(view, request, *args, **kwargs)
+        if response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)
+            response["ETag"] = lookup.etag
+            cached.keep(lookup, response)
+        elif response.status_code >= 400 and "Cache-Control" not in response:
+            response["Cache-Control"] = "no-cache"
+    if request.method == "HEAD" and response.status_code == 200:
+        response["Content-Length"] = str(len(response.content))
+        response.content = b""
+    return response
 
 
 def _conditional(request, response: HttpResponse) -> HttpResponse:

@@ -6,7 +6,9 @@ from ninja import NinjaAPI, Swagger
 from ninja.renderers import JSONRenderer
 
 from api import content, dilemmas, errors, governance, live, teams
+from api.cached import UNCACHED
 from api.http import api_view
+from playbook.scheduling import release_if_due_for
 
 
 class UTF8Renderer(JSONRenderer):
@@ -48,9 +50,15 @@ def urlpatterns_for(api: NinjaAPI):
 unknown_path = api_view(errors.unknown_path)
 
 
+# Updates scheduled for a time now past are released before the cache is asked, as the
+# live page does (playbook.scheduling): one cache read while nothing is due.
+BEFORE = {"section-updates": release_if_due_for}
+
+
 def _wrap(pattern):
     if isinstance(pattern, URLPattern):
-        return URLPattern(
-            pattern.pattern, api_view(pattern.callback), pattern.default_args, pattern.name
+        view = api_view(
+            pattern.callback, cache=pattern.name not in UNCACHED, before=BEFORE.get(pattern.name)
         )
+        return URLPattern(pattern.pattern, view, pattern.default_args, pattern.name)
     return pattern

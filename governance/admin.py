@@ -226,11 +226,11 @@ class AssessmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(CrosswalkLink)
-class CrosswalkLinkAdmin(admin.ModelAdmin):
+class CrosswalkLinkAdmin(BilingualAdmin):
     """Editors map an imported framework's items (by key) to the playbook's principles."""
 
     list_display = ["checklist", "key", "principle", "note"]
     list_filter = ["checklist"]
     list_select_related = ["checklist", "principle"]
-    search_fields = ["key", "note", "principle__title_ko", "principle__title_en"]
+    search_fields = ["key", "note_ko", "note_en", "principle__title_ko", "principle__title_en"]
     fields = ["checklist", "key", "principle", "note"]

@@ -26,7 +26,8 @@ def test_editor_maps_an_item_and_the_matrix_fits_a_phone(app_url, editor_page, b
     page.select_option("#id_checklist", label="Sample Risk Framework")
     page.fill("#id_key", "govern-1-1")
     page.select_option("#id_principle", index=1)
-    page.fill("#id_note", "브라우저에서 연결")
+    page.fill("#id_note_ko", "브라우저에서 연결")
+    page.fill("#id_note_en", "Linked in the browser")
     page.click("input[name=_save]")
     page.wait_for_url(re.compile(r".*/admin/governance/crosswalklink/$"))
 

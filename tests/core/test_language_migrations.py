@@ -104,3 +104,22 @@ def test_rows_from_before_keep_their_texts_and_history():
             [row.pk],
         )
         assert cursor.fetchone()[0] is True
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="DDL in a transaction")
+def test_a_crosswalk_note_from_before_moves_into_its_korean_column():
+    latest = leaves()
+    old = migrate([("governance", "0010_copy_texts_into_language_columns")])
+    Checklist = old.get_model("governance", "Checklist")
+    CrosswalkLink = old.get_model("governance", "CrosswalkLink")
+    Principle = old.get_model("playbook", "Principle")
+    framework = Checklist.objects.create(slug="old-framework", title_ko="옛 틀", source_format="oscal")
+    link = CrosswalkLink.objects.create(
+        checklist=framework, key="k-1", principle=Principle.objects.first(), note="옛 메모"
+    )
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    new = migrate(latest)
+    moved = new.get_model("governance", "CrosswalkLink").objects.get(pk=link.pk)
+    assert (moved.note_ko, moved.note_en) == ("옛 메모", None)

@@ -181,9 +181,16 @@ def test_editors_map_items_in_the_admin_and_wrong_keys_are_refused(editor_client
     oscal, _deon = mapped_frameworks()
     principle = Principle.objects.get(slug="work-trials")
     add = reverse("admin:governance_crosswalklink_add")
-    data = {"checklist": oscal.pk, "key": "govern-1-2", "principle": principle.pk, "note": "n"}
+    data = {
+        "checklist": oscal.pk,
+        "key": "govern-1-2",
+        "principle": principle.pk,
+        "note_ko": "메모",
+        "note_en": "A note",
+    }
     assert editor_client.post(add, data).status_code == 302
-    assert CrosswalkLink.objects.filter(checklist=oscal, key="govern-1-2").exists()
+    saved = CrosswalkLink.objects.get(checklist=oscal, key="govern-1-2")
+    assert (saved.note_ko, saved.note_en) == ("메모", "A note")
     wrong = editor_client.post(add, {**data, "key": "govern-9-9"})
     assert wrong.status_code == 200 and not CrosswalkLink.objects.filter(key="govern-9-9").exists()
     playbook = Checklist.objects.get(slug="responsible-ai-development")
@@ -196,3 +203,28 @@ def test_non_editors_cannot_map(client, staff_outsider):
     client.force_login(staff_outsider)
     response = client.post(reverse("admin:governance_crosswalklink_add"), {})
     assert response.status_code == 403
+
+
+def test_a_crosswalk_note_is_shown_in_the_readers_language(client):
+    oscal = mapped_frameworks()[0]
+    mapping = CrosswalkLink.objects.get(checklist=oscal, key="govern-1-1")
+    mapping.note_ko, mapping.note_en = "위험 목록이 하는 일입니다.", "What the risk registry is for."
+    mapping.save()
+    url = Principle.objects.get(slug=RISKS).get_absolute_url()
+    english = client.get(url, {"lang": "en"}).content.decode()
+    korean = client.get(url).content.decode()
+    assert "What the risk registry is for." in english and "위험 목록이" not in english
+    assert "위험 목록이 하는 일입니다." in korean and "What the risk registry" not in korean
+
+
+def test_a_crosswalk_note_without_english_is_marked_korean_on_the_english_page(client):
+    oscal = mapped_frameworks()[0]
+    CrosswalkLink.objects.filter(checklist=oscal, key="govern-1-1").update(
+        note_ko="영어 번역이 없는 메모", note_en=""
+    )
+    for url in (
+        Principle.objects.get(slug=RISKS).get_absolute_url(),
+        oscal.get_absolute_url(),
+    ):
+        html = client.get(url, {"lang": "en"}).content.decode()
+        assert '<span lang="ko">영어 번역이 없는 메모</span>' in html, url

@@ -27,46 +27,17 @@ class VersionCheckedAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._drop_impossible_choices()
         if self.instance.pk is not None:
             # The stored version, not the instance's: a reverted-to historical instance
             # carries an old one, and reverting is a deliberate save over the current.
             stored = type(self.instance)._default_manager.filter(pk=self.instance.pk)
             self.fields[VERSION_FIELD].initial = stored.values_list("version", flat=True).first()
 
-    def _drop_impossible_choices(self):
-        """A related object named by something that cannot be its key (`section=":"`) is
-        refused with the field's message; left in the data, the admin's autocomplete widget
-        would query with it while showing the form again and fail (a 500)."""
-        self._impossible = []
-        if not self.is_bound:
-            return
-        for name, field in self.fields.items():
-            if not isinstance(field, forms.ModelChoiceField):
-                continue
-            key = self.add_prefix(name)
-            values = self.data.getlist(key) if hasattr(self.data, "getlist") else []
-            pk = field.queryset.model._meta.pk
-            possible = []
-            for value in values:
-                try:
-                    if value not in field.empty_values:
-                        pk.get_prep_value(pk.to_python(value))
-                    possible.append(value)
-                except (ValidationError, ValueError, TypeError):
-                    continue
-            if len(possible) != len(values):
-                self.data = self.data.copy()
-                self.data.setlist(key, possible)
-                self._impossible.append(name)
-
     def stored(self):
         return type(self.instance)._default_manager.filter(pk=self.instance.pk).first()
 
     def clean(self):
         cleaned = super().clean()
-        for name in self._impossible:
-            self.add_error(name, self.fields[name].error_messages["invalid_choice"] % {"value": ""})
         if self.instance.pk is None:
             return cleaned
         current = self.stored()

@@ -7,6 +7,8 @@ expressions that read the active language with the same fallback, and the list o
 columns of a field for search documents, backups and the admin.
 """
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce, Concat, NullIf
@@ -53,6 +55,15 @@ def text_and_language(obj, name: str) -> tuple[str, str]:
         if value:
             return value, code
     return "", order[0]
+
+
+HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]")
+
+
+def script_language(text: str) -> str:
+    """The language of a text that a query's fallback chose (Localized), told by its script:
+    of our two languages only Korean is written in Hangul."""
+    return "ko" if HANGUL_SYLLABLE.search(text or "") else "en"
 
 
 def missing_languages(obj, name: str) -> list[str]:

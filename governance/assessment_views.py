@@ -21,7 +21,7 @@ from governance.access import editable_assessment as _editable
 from governance.access import readable_assessment as _readable
 from governance.charts import score_chart
 from governance.forms import AnswerForm
-from governance.models import JUSTIFICATION_MAX, Answer, AnswerStatus, Assessment, Checklist
+from governance.models import JUSTIFICATION_MAX, Answer, AnswerStatus, Checklist
 from governance.scoring import compute
 from governance.selectors import checklist_sections, newest_published_version
 
@@ -82,20 +82,6 @@ def assessment_detail(request, pk):
     response = _page(request, assessment, editable, edit_link=edit_link)
     if edit_link:
         tokens.forget_just_created(response, assessment)
-    return response
-
-
-@never_cache
-@require_GET
-def assessment_claim_legacy(request, pk, token):
-    """Edit links made before the token moved after `#` (governance.claim_views): they keep
-    working, so that nobody loses an assessment, until the owner makes a new link."""
-    assessment = get_object_or_404(Assessment, pk=pk)
-    if not tokens.token_matches(assessment, token):
-        raise Http404("No such assessment.")
-    response = redirect(assessment)
-    tokens.remember_token(response, assessment, token)
-    response["Referrer-Policy"] = "no-referrer"
     return response
 
 

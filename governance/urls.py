@@ -18,7 +18,7 @@ urlpatterns = [
     path(f"{assessment}new-link/", claim_views.rotate_token, name="rotate-token"),
     path(
         f"{assessment}edit/<str:token>/",
-        assessment_views.assessment_claim_legacy,
+        claim_views.assessment_claim_legacy,
         name="assessment-claim-legacy",
     ),
     path(f"{assessment}items/<slug:key>/", assessment_views.answer_save, name="answer"),

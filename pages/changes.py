@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import CharField, F, IntegerField, Value
 from django.db.models.functions import Cast
 
+from core.bilingual import script_language
 from core.kinds import content_url, get_kind, kinds_with_history
 from core.people import public_name
 
@@ -48,7 +49,8 @@ def all_changes():
 
 def with_authors(rows) -> list[dict]:
     """Adds `author` (the public name, never the sign-in name nor an email), `url` and
-    `kind_label` to each row."""
+    `kind_label` to each row, and `label_language`: the language of the label, which the
+    query took from the other language's column when the reader's is empty."""
     rows = list(rows)
     ids = {row["history_user_id"] for row in rows if row["history_user_id"]}
     users = get_user_model().objects.filter(pk__in=ids)
@@ -57,4 +59,5 @@ def with_authors(rows) -> list[dict]:
         row["author"] = names.get(row["history_user_id"], "")
         row["url"] = content_url(row["kind"], row["link_slug"], row["target_id"])
         row["kind_label"] = get_kind(row["kind"]).label
+        row["label_language"] = script_language(row["label"])
     return rows

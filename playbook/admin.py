@@ -8,7 +8,7 @@ from core.admin_history import HistoryCompareAdmin
 from core.admin_preview import MarkdownPreviewAdmin
 from core.admin_versioning import VersionCheckedAdmin
 from playbook import services
-from playbook.admin_forms import LiveUpdateAdminForm, PrincipleAdminForm
+from playbook.admin_forms import LiveUpdateAdminForm, PrincipleAdminForm, PrincipleRowForm
 from playbook.admin_pictures import PictureInline
 from playbook.models import Event, LiveUpdate, Page, Principle, Section, Tag
 
@@ -42,7 +42,8 @@ class TagAdmin(BilingualAdmin):
 
 class PrincipleInline(BilingualTabularInline):
     model = Principle
-    fields = ["order", "title", "slug", "is_published"]
+    form = PrincipleRowForm
+    fields = ["order", "title", "slug", "is_published", "expected_version"]
     prepopulated_fields = {"slug": ["title_en"]}
     ordering = ["order"]
     extra = 0

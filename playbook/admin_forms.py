@@ -51,3 +51,15 @@ class PrincipleAdminForm(VersionCheckedAdminForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _limit(self, columns("summary", "responsible_ai"), MAX_PRINCIPLE_TEXT_CHARS)
+
+
+class PrincipleRowForm(VersionCheckedAdminForm):
+    """A principle's row in the section's inline table: its title is checked against the
+    version the editor started from, as on the principle's own form, so that a stale
+    section page cannot silently undo another editor's newer title."""
+
+    conflict_fields = tuple(columns("title"))
+
+    class Meta:
+        model = Principle
+        fields = "__all__"

@@ -113,7 +113,9 @@ def test_a_crosswalk_note_from_before_moves_into_its_korean_column():
     Checklist = old.get_model("governance", "Checklist")
     CrosswalkLink = old.get_model("governance", "CrosswalkLink")
     Principle = old.get_model("playbook", "Principle")
-    framework = Checklist.objects.create(slug="old-framework", title_ko="옛 틀", source_format="oscal")
+    framework = Checklist.objects.create(
+        slug="old-framework", title_ko="옛 틀", source_format="oscal"
+    )
     link = CrosswalkLink.objects.create(
         checklist=framework, key="k-1", principle=Principle.objects.first(), note="옛 메모"
     )

@@ -1,6 +1,7 @@
 """Who may read and who may change an assessment: the edit token decides."""
 
 import hashlib
+import re
 
 import pytest
 from django.test import Client
@@ -133,13 +134,27 @@ def test_a_new_edit_link_ends_the_old_one(client):
     assert other.post(reverse("governance:rotate-token", args=[assessment.pk])).status_code == 404
 
 
-def test_links_made_before_still_open_the_assessment(client):
+def test_a_link_made_before_opens_the_assessment_only_by_replacing_its_logged_token(client):
     assessment = start(client)
-    code = edit_link_of(client, assessment).split("#", 1)[1]
+    old_link = edit_link_of(client, assessment)
+    code = old_link.split("#", 1)[1]
     legacy = reverse("governance:assessment-claim-legacy", args=[assessment.pk, code])
-    other = Client()
-    assert other.get(legacy).status_code == 302
-    assert other.get(assessment.get_absolute_url()).status_code == 200
+    other = Client(enforce_csrf_checks=True)
+    asked = other.get(legacy)  # a link preview only asks: nothing is replaced
+    assert asked.status_code == 200 and "no-store" in asked["Cache-Control"]
+    assert other.get(assessment.get_absolute_url()).status_code == 404
+    assert claim(Client(), old_link).status_code == 303  # until replaced, it still works
+
+    csrf = other.cookies["csrftoken"].value
+    replaced = other.post(legacy, {"csrfmiddlewaretoken": csrf})
+    assert replaced.status_code == 200 and replaced["Referrer-Policy"] == "no-referrer"
+    new_link = re.search(r'id="edit-link-url"[^>]*value="([^"]+)"', replaced.content.decode())
+    assert new_link and code not in new_link.group(1)
+    assert other.get(assessment.get_absolute_url()).status_code == 200  # this browser edits
+    assert client.get(assessment.get_absolute_url()).status_code == 404  # the old token not
+    assert Client().get(legacy).status_code == 404  # the old link stopped working
+    assert claim(Client(), old_link).status_code == 400
+    assert claim(Client(), new_link.group(1)).status_code == 303
 
 
 def test_editing_with_the_token_works_and_pages_are_not_cached(client):

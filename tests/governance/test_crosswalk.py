@@ -208,7 +208,8 @@ def test_non_editors_cannot_map(client, staff_outsider):
 def test_a_crosswalk_note_is_shown_in_the_readers_language(client):
     oscal = mapped_frameworks()[0]
     mapping = CrosswalkLink.objects.get(checklist=oscal, key="govern-1-1")
-    mapping.note_ko, mapping.note_en = "위험 목록이 하는 일입니다.", "What the risk registry is for."
+    mapping.note_ko = "위험 목록이 하는 일입니다."
+    mapping.note_en = "What the risk registry is for."
     mapping.save()
     url = Principle.objects.get(slug=RISKS).get_absolute_url()
     english = client.get(url, {"lang": "en"}).content.decode()

@@ -145,3 +145,24 @@ def test_the_live_page_refuses_a_markdown_bomb_with_a_message(editor_client, liv
     response = post_update(editor_client, live_section, body="[" * 10_000)
     assert response.status_code == 422
     assert not LiveUpdate.objects.exists()
+
+
+def test_a_stale_section_page_cannot_undo_a_newer_principle_title(editor_client, editor):
+    """The section's inline rows of principles carry their version, as the principle's own
+    form does: the row shows the conflict and the stored title, nothing is overwritten."""
+    with zeal_ignore():
+        principle = Principle.objects.get(title_en="Work Trials")
+        url = reverse("admin:playbook_section_change", args=[principle.section_id])
+        opened = editor_client.get(url)
+        edit_principle(principle, editor, "다른 편집자의 새 제목", principle.summary)
+        rows = opened.context["inline_admin_formsets"][0].formset
+        index = next(i for i, form in enumerate(rows.forms) if form.instance.pk == principle.pk)
+        key = f"{rows.prefix}-{index}-title_ko"
+        response = editor_client.post(url, shown_form_data(opened, **{key: "오래된 화면의 제목"}))
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "다른 편집자의 새 제목" in page and "오래된 화면의 제목" in page
+        assert Principle.objects.get(pk=principle.pk).title_ko == "다른 편집자의 새 제목"
+        unchanged = editor_client.post(url, shown_form_data(editor_client.get(url)))
+        assert unchanged.status_code == 302  # a fresh page saves, rows untouched
+        assert Principle.objects.get(pk=principle.pk).title_ko == "다른 편집자의 새 제목"

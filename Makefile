@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/playbook
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run serve test setup browser-deps checkers bench-deps bench bench-pages bench-live bench-crowd bench-search bench-dilemmas bench-api lint format messages clean
+.PHONY: run serve test setup browser-deps checkers bench-deps bench bench-pages bench-live bench-crowd bench-search bench-dilemmas bench-api bench-floods lint format messages clean
 
 # A Python >= 3.12: whatever `python3` is (pyenv reads .python-version), else python3.12/3.13.
 PYTHON_FOR_VENV := $(shell for p in python3 python3.13 python3.12; do \
@@ -113,8 +113,11 @@ bench-search: setup
 bench-dilemmas: setup
 	@export DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}"; $(PY) -m bench.dilemmas
 
+bench-floods: setup
+	@export DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}"; $(PY) -m bench.floods
+
 # Every benchmark, one after the other.
-bench: bench-pages bench-api bench-live bench-crowd bench-search bench-dilemmas
+bench: bench-pages bench-api bench-live bench-crowd bench-search bench-dilemmas bench-floods
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -126,7 +126,10 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "")
 # A database that stops answering must not hang every request: connecting gives up after
 # PLAYBOOK_DB_CONNECT_TIMEOUT seconds (libpq's minimum is 2) and PostgreSQL cancels any
 # statement after PLAYBOOK_DB_STATEMENT_TIMEOUT_MS (0: never); the request then answers 503
-# (core/db_unavailable.py). TCP keepalives notice a peer that vanished.
+# (core/db_unavailable.py). TCP keepalives notice a peer that vanished while idle, and
+# tcp_user_timeout one that vanished under a request on an already open connection (what
+# it sent is not acknowledged within PLAYBOOK_DB_CONNECT_TIMEOUT seconds: the connection is
+# dropped and the request answers 503 instead of waiting for gunicorn's timeout).
 DB_CONNECT_TIMEOUT = int(os.environ.get("PLAYBOOK_DB_CONNECT_TIMEOUT", "3"))
 DB_STATEMENT_TIMEOUT_MS = int(os.environ.get("PLAYBOOK_DB_STATEMENT_TIMEOUT_MS", "10000"))
 
@@ -148,6 +151,7 @@ def postgres_database(url: str) -> dict:
                 "keepalives_idle": 10,
                 "keepalives_interval": 5,
                 "keepalives_count": 2,
+                "tcp_user_timeout": DB_CONNECT_TIMEOUT * 1000,
             }
         )
     return config

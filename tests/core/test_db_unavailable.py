@@ -42,3 +42,7 @@ def test_statements_have_a_timeout(settings):
         shown = cursor.fetchone()[0]
     assert shown == f"{settings.DB_STATEMENT_TIMEOUT_MS // 1000}s"
     assert connection.settings_dict["OPTIONS"]["connect_timeout"] == settings.DB_CONNECT_TIMEOUT
+    # A request on an open connection to a host that vanished gives up, too (libpq).
+    connection.ensure_connection()
+    dsn = connection.connection.info.dsn
+    assert f"tcp_user_timeout={settings.DB_CONNECT_TIMEOUT * 1000}" in dsn

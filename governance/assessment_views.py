@@ -9,7 +9,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import patch_vary_headers
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
@@ -20,7 +19,6 @@ from governance import crosswalk, exports, risk_tiers, services, tokens
 from governance.access import editable_assessment as _editable
 from governance.access import readable_assessment as _readable
 from governance.charts import score_chart
-from governance.forms import AnswerForm
 from governance.models import JUSTIFICATION_MAX, Answer, AnswerStatus, Checklist
 from governance.scoring import compute
 from governance.selectors import checklist_sections, newest_published_version
@@ -28,16 +26,16 @@ from governance.selectors import checklist_sections, newest_published_version
 PAGE = "governance/assessment_detail.html"
 
 
-def _sections(assessment):
+def sections_of(assessment):
     return checklist_sections(version_id=assessment.checklist_version_id)
 
 
-def _results(assessment, sections):
+def results_of(assessment, sections):
     tier_required = risk_tiers.required_keys(assessment.risk_tier, sections)
     return compute(sections, Answer.objects.filter(assessment=assessment), tier_required)
 
 
-def _context(assessment, editable, results, **extra):
+def page_context(assessment, editable, results, **extra):
     newer = None
     if editable:
         newest = newest_published_version(checklist=assessment.checklist_version.checklist_id)
@@ -60,10 +58,10 @@ def _context(assessment, editable, results, **extra):
     }
 
 
-def _page(request, assessment, editable, *, status=200, **extra):
-    sections = _sections(assessment)
-    results = _results(assessment, sections)
-    context = _context(assessment, editable, results, **extra)
+def page(request, assessment, editable, *, status=200, **extra):
+    sections = sections_of(assessment)
+    results = results_of(assessment, sections)
+    context = page_context(assessment, editable, results, **extra)
     if not assessment.checklist_version.checklist.source_format:
         # Only the playbook's own items test principles, so only its assessments say
         # how far they cover the frameworks mapped to those principles.
@@ -79,7 +77,8 @@ def assessment_detail(request, pk):
     if editable and request.COOKIES.get(tokens.JUST_CREATED_COOKIE):
         token = tokens.request_token(request, assessment)
         edit_link = tokens.edit_link(assessment, token, request)
-    response = _page(request, assessment, editable, edit_link=edit_link)
+    refused = request.GET.get("complete") == "refused" and not assessment.completed_at
+    response = page(request, assessment, editable, edit_link=edit_link, complete_refused=refused)
     if edit_link:
         tokens.forget_just_created(response, assessment)
     return response
@@ -87,43 +86,23 @@ def assessment_detail(request, pk):
 
 @never_cache
 @require_POST
-def answer_save(request, pk, key):
+def assessment_complete(request, pk):
+    """POST, then a redirect back to the page (never a page at a POST address): refused
+    while required items are open, which the page then lists as an alert."""
     assessment = _editable(request, pk)
-    sections = _sections(assessment)
-    results = _results(assessment, sections)
-    found = results.row(key)
-    if found is None:
-        raise Http404("No such item in this checklist version.")
-    result, row = found
-    form = AnswerForm(request.POST)
-    if form.is_valid():
-        services.answer_save(assessment=assessment, item=row.item, data=form.cleaned_data)
-        if not request.htmx:
-            return redirect(f"{assessment.get_absolute_url()}#item-{key}")
-        results = _results(assessment, sections)
-        result, row = results.row(key)
-        context = _context(assessment, True, results, result=result, row=row)
-        context["just_saved"] = True
-        response = render(request, f"{PAGE}#answer-saved", context)
-    else:
-        # Only this row shows the rejected input; every other answer stays as saved.
-        row.form = form
-        context = _context(assessment, True, results, result=result, row=row)
-        template = f"{PAGE}#item-row" if request.htmx else PAGE
-        response = render(request, template, context, status=422)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    results = results_of(assessment, sections_of(assessment))
+    try:
+        services.assessment_complete(assessment=assessment, results=results)
+    except ValidationError:
+        return redirect(f"{assessment.get_absolute_url()}?complete=refused#complete")
+    return redirect(f"{assessment.get_absolute_url()}#results")
 
 
 @never_cache
 @require_POST
-def assessment_complete(request, pk):
+def assessment_reopen(request, pk):
     assessment = _editable(request, pk)
-    results = _results(assessment, _sections(assessment))
-    try:
-        services.assessment_complete(assessment=assessment, results=results)
-    except ValidationError:
-        return _page(request, assessment, True, status=409, complete_refused=True)
+    services.assessment_reopen(assessment=assessment)
     return redirect(f"{assessment.get_absolute_url()}#results")
 
 
@@ -142,18 +121,18 @@ def assessment_upgrade(request, pk):
     try:
         services.assessment_upgrade(assessment=assessment)
     except ValidationError as error:
-        return _page(request, assessment, True, status=409, upgrade_error=error.messages[0])
+        return page(request, assessment, True, status=409, upgrade_error=error.messages[0])
     return redirect(f"{assessment.get_absolute_url()}#upgrade")
 
 
 def _download(request, pk, render_body, extension, content_type):
     assessment, _editable_flag = _readable(request, pk)
-    results = _results(assessment, _sections(assessment))
+    results = results_of(assessment, sections_of(assessment))
     body = render_body(assessment, results)
     response = HttpResponse(body, content_type=content_type)
     name = slugify(assessment.subject, allow_unicode=True) or "assessment"
     response["Content-Disposition"] = content_disposition_header(
-        as_attachment=False, filename=f"{name}.{extension}"
+        as_attachment=True, filename=f"{name}.{extension}"
     )
     response["Cache-Control"] = "private, no-store"
     return response
@@ -210,5 +189,5 @@ def risk_tier(request, pk):
     try:
         services.assessment_set_risk_tier(assessment=assessment, yes=request.POST.getlist("yes"))
     except ValidationError as error:
-        return _page(request, assessment, True, status=400, risk_error=error.messages[0])
+        return page(request, assessment, True, status=400, risk_error=error.messages[0])
     return redirect(assessment.get_absolute_url() + "#risk-tier")

@@ -271,6 +271,9 @@ class Answer(models.Model):
     note = models.TextField(_("note"), max_length=NOTE_MAX, blank=True)
     evidence_url = models.URLField(_("evidence link"), max_length=EVIDENCE_URL_MAX, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Optimistic locking: the page sends the version it shows, so that an answer changed in
+    # another tab or browser is reported instead of overwritten (services.answer_save).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["assessment", "item"]

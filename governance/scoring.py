@@ -25,6 +25,11 @@ class Row:
     answer: object | None  # Answer, or None while unanswered
     form: object | None = None  # the bound form of a rejected save, shown with its errors
     tier_required: bool = False  # required by the assessment's risk tier (risk_tiers)
+    # A refused save (governance.answer_views): the answer saved meanwhile elsewhere (None
+    # when there is none), or the assessment was completed meanwhile.
+    conflict: object | None = None
+    has_conflict: bool = False
+    locked: bool = False
 
     @property
     def required(self) -> bool:
@@ -47,6 +52,17 @@ class Row:
             "note": self.answer.note,
             "evidence_url": self.answer.evidence_url,
         }
+
+    @property
+    def shown_version(self) -> int:
+        """The answer's version the page shows: the one a refused post was made from."""
+        if self.form is not None and str(self.form.data.get("version", "")).isdigit():
+            return int(self.form.data["version"])
+        return self.answer.version if self.answer else 0
+
+    @property
+    def has_problems(self) -> bool:
+        return bool(self.errors) or self.has_conflict or self.locked
 
     @property
     def errors(self) -> dict:

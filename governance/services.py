@@ -163,33 +163,68 @@ def assessment_start(*, version: ChecklistVersion, subject: str) -> tuple[Assess
     return assessment, token
 
 
+class AnswerConflict(Exception):
+    """The answer changed since the page showed it (another tab or browser saved first)."""
+
+    def __init__(self, current: Answer | None):
+        super().__init__("The answer changed since it was shown.")
+        self.current = current  # the saved answer now, or None when it was never saved
+
+
+class AssessmentLocked(Exception):
+    """The assessment is marked complete: its answers change only after it is reopened."""
+
+
 @transaction.atomic
-def answer_save(*, assessment: Assessment, item: ChecklistItem, data: dict) -> Answer:
-    """`data` is the cleaned data of an AnswerForm."""
+def answer_save(
+    *, assessment: Assessment, item: ChecklistItem, data: dict, expected_version: int | None = None
+) -> Answer:
+    """`data` is the cleaned data of an AnswerForm. `expected_version` is the answer's
+    version the page showed (0: not answered yet); None skips the check (imports, tests).
+    Raises AnswerConflict when another save came first, AssessmentLocked once complete."""
     if item.section.version_id != assessment.checklist_version_id:
         raise ValidationError(_("This item belongs to another checklist version."))
-    answer, _created = Answer.objects.update_or_create(
-        assessment=assessment,
-        item=item,
-        defaults={
-            "status": data["status"],
-            "justification": data.get("justification", ""),
-            "note": data.get("note", ""),
-            "evidence_url": data.get("evidence_url", ""),
-        },
-    )
-    Assessment.objects.filter(pk=assessment.pk).update(updated_at=timezone.now())
+    # The assessment's row is the lock: completing and saving cannot interleave.
+    locked = Assessment.objects.select_for_update().filter(pk=assessment.pk)
+    if locked.values_list("completed_at", flat=True).get() is not None:
+        raise AssessmentLocked()
+    current = Answer.objects.select_for_update().filter(assessment=assessment, item=item).first()
+    if expected_version is not None and expected_version != (current.version if current else 0):
+        raise AnswerConflict(current)
+    fields = {
+        "status": data["status"],
+        "justification": data.get("justification", ""),
+        "note": data.get("note", ""),
+        "evidence_url": data.get("evidence_url", ""),
+    }
+    if current is None:
+        answer = Answer.objects.create(assessment=assessment, item=item, **fields)
+    else:
+        answer = current
+        for name, value in fields.items():
+            setattr(answer, name, value)
+        answer.version += 1
+        answer.save()
+    locked.update(updated_at=timezone.now())
     return answer
 
 
 @transaction.atomic
 def assessment_complete(*, assessment: Assessment, results) -> Assessment:
-    """`results` from governance.scoring.compute; refuses while required items are open."""
+    """`results` from governance.scoring.compute; refuses while required items are open.
+    A completed assessment's answers are locked until it is reopened."""
     if not results.can_complete:
         raise ValidationError(
             _("Answer every required item before marking the assessment as complete.")
         )
     assessment.completed_at = timezone.now()
+    assessment.save(update_fields=["completed_at", "updated_at"])
+    return assessment
+
+
+def assessment_reopen(*, assessment: Assessment) -> Assessment:
+    """Unlock the answers of a completed assessment; it counts as in progress again."""
+    assessment.completed_at = None
     assessment.save(update_fields=["completed_at", "updated_at"])
     return assessment
 

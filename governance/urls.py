@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance import assessment_views, claim_views, compare_views, views
+from governance import answer_views, assessment_views, claim_views, compare_views, views
 
 app_name = "governance"
 
@@ -21,8 +21,9 @@ urlpatterns = [
         claim_views.assessment_claim_legacy,
         name="assessment-claim-legacy",
     ),
-    path(f"{assessment}items/<slug:key>/", assessment_views.answer_save, name="answer"),
+    path(f"{assessment}items/<slug:key>/", answer_views.answer_save, name="answer"),
     path(f"{assessment}complete/", assessment_views.assessment_complete, name="complete"),
+    path(f"{assessment}reopen/", assessment_views.assessment_reopen, name="reopen"),
     path(f"{assessment}share/", assessment_views.assessment_share, name="share"),
     path(f"{assessment}risk-tier/", assessment_views.risk_tier, name="risk-tier"),
     path(f"{assessment}upgrade/", assessment_views.assessment_upgrade, name="upgrade"),

@@ -15,28 +15,30 @@ def test_answering_an_item_moves_the_progress_bar_without_a_reload(app_url, page
     page.evaluate("window.notReloaded = true")  # lost if the page were loaded again
 
     row = page.locator("#item-ethical-review-every-stage")
+    assert not row.locator(".save-button").is_visible()  # it saves by itself
     row.locator("input[value=yes]").check()
-    row.locator("button[type=submit]").click()
     page.locator("#progress-bar[value='1']").wait_for(timeout=5000)
     assert page.evaluate("window.notReloaded") is True
     assert page.locator("#total-score").inner_text() == "6%"  # weight 3 of 54
+    assert page.locator("#bar-score").inner_text() == "6%"
     assert page.locator(".section-score").first.inner_text() == "33%"  # 3 of 9
     assert row.locator("input[value=yes]").is_checked()
 
-    # n/a without a justification: the error appears in that row, nothing else changes.
+    # n/a: the box for the reason appears, and the answer waits for it.
     other = page.locator("#item-ethics-code-culture-deck")
+    reason = other.locator("#ethics-code-culture-deck-justification")
+    assert not reason.is_visible()
     other.locator("#ethics-code-culture-deck-note").fill("아직 정리 중")
     other.locator("input[value=na]").check()
-    other.locator("button[type=submit]").click()
-    page.locator("#ethics-code-culture-deck-justification-error").wait_for(timeout=5000)
-    assert other.locator("#ethics-code-culture-deck-note").input_value() == "아직 정리 중"
+    assert reason.is_visible()
+    page.wait_for_timeout(1200)  # past the typing pause: nothing was sent without a reason
     assert progress.get_attribute("value") == "1"
-    assert page.evaluate("window.notReloaded") is True
+    assert other.locator(".save-state").get_attribute("data-kind") == "unsaved"
+    assert other.locator("#ethics-code-culture-deck-note").input_value() == "아직 정리 중"
 
-    other.locator("#ethics-code-culture-deck-justification").fill("사람을 평가하지 않습니다")
-    other.locator("button[type=submit]").click()
+    reason.fill("사람을 평가하지 않습니다")
     page.locator("#progress-bar[value='2']").wait_for(timeout=5000)
-    assert page.locator("#ethics-code-culture-deck-justification-error").count() == 0
+    assert other.locator(".save-state[data-kind=saved]").count() == 1
     assert page.evaluate("window.notReloaded") is True
     assert page.csp_violations == []
     assert page.dialogs == []

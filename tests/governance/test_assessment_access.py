@@ -204,7 +204,9 @@ def test_an_htmx_save_varies_on_hx_request(client):
     assert response.status_code == 200
     assert "HX-Request" in response["Vary"]
     body = response.content.decode()
-    assert body.lstrip().startswith(f'<li id="item-{key}"')
+    assert f'id="version-{key}" value="1" data-hx-swap-oob="true"' in body  # out-of-band parts only
+    assert f'<li id="item-{key}"' not in body
     for oob in ['id="progress"', 'id="results"', 'id="section-score-']:
         assert oob in body
-    assert body.count('data-hx-swap-oob="true"') == 3
+    # the answer's version, its saved state, its (empty) problems box and the three scores
+    assert body.count('data-hx-swap-oob="true"') == 6

@@ -58,9 +58,12 @@ def test_the_whole_flow(client):
         "ai-governance-officer", "continuous-monitoring",
     ]  # fmt: skip
 
+    # Refused, and back to the page (never a page at the POST address), which says why.
     refused = client.post(reverse("governance:complete", args=[assessment.pk]))
-    assert refused.status_code == 409
-    assert refused.content.decode().count('data-key="') >= 13  # every required item listed
+    assert refused.status_code == 302
+    page = client.get(refused["Location"]).content.decode()
+    assert page.count('data-key="') >= 13  # every required item listed
+    assert 'class="field-error" role="alert"' in page
 
     expected = fill_in(client, assessment, items)
 

@@ -47,12 +47,15 @@ def test_bad_input_is_refused_next_to_its_field(client, answered, case, htmx):
     body = response.content.decode()
     assert f'id="{second.key}-{field_id}-error"' in body
     assert 'class="field-error"' in body
-    if "note" not in fields:
-        assert "방금 쓴 메모" in body  # what was typed comes back, not lost
     if htmx:
-        assert body.lstrip().startswith(f'<li id="item-{second.key}"')  # only that row
+        # Only the row's problems box and saved state: what the reader typed stays in the
+        # browser's form, untouched.
+        assert body.lstrip().startswith(f'<div id="problems-{second.key}"')
+        assert "지켜야 할 메모" not in body and "<form" not in body
     else:
         assert "지켜야 할 메모" in body  # the whole page, other answers intact
+        if "note" not in fields:
+            assert "방금 쓴 메모" in body  # what was typed comes back, not lost
     saved = {a.item_id: a for a in Answer.objects.all()}
     assert saved[first.pk].note == "지켜야 할 메모"
     assert (saved[second.pk].status, saved[second.pk].note) == ("yes", "이전 답")

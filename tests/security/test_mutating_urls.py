@@ -32,6 +32,7 @@ OPEN_TO_EVERYONE = {
 TOKEN_HOLDERS_ONLY = {
     "governance:answer",
     "governance:complete",
+    "governance:reopen",
     "governance:share",
     "governance:upgrade",
     "governance:rotate-token",

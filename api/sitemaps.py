@@ -17,6 +17,7 @@ from discussions.selectors import public_dilemmas
 from governance.models import Checklist
 from governance.selectors import published_checklist_versions
 from playbook.models import Principle, Section
+from playbook.selectors import tags_in_use
 from teams.models import Talk, Team
 
 
@@ -78,6 +79,11 @@ class Checklists(BilingualSitemap):
         return Checklist.objects.filter(Exists(published)).order_by("order", "title", "id")
 
 
+class Tags(BilingualSitemap):
+    def items(self):
+        return tags_in_use()
+
+
 class Dilemmas(BilingualSitemap):
     def items(self):
         return public_dilemmas()
@@ -90,6 +96,7 @@ SITEMAPS = {
     "teams": Teams,
     "talks": Talks,
     "checklists": Checklists,
+    "tags": Tags,
     "dilemmas": Dilemmas,
 }
 

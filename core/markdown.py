@@ -7,13 +7,14 @@ attributes and URL schemes listed here.
 
 import re
 import unicodedata
+from html import unescape
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import markdown as python_markdown
 import nh3
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from core.bilingual import LANGUAGE_CODES, column
@@ -209,3 +210,13 @@ def markdown_autolink(url: str) -> str:
             )
         )
     )
+
+
+def plain_text(html: str, limit: int | None = None) -> str:
+    """The words of rendered (sanitised) HTML as one line of plain text, for places that
+    show no markup (feed titles, key-event lists): tags dropped, entities decoded,
+    whitespace collapsed, cut at `limit` characters with an ellipsis."""
+    text = " ".join(unescape(strip_tags(html or "")).split())
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text

@@ -6,11 +6,11 @@ queryset and the history filter below are the one place that says so for both.""
 from django.db.models import CharField, Exists, F, OuterRef, Q
 from django.db.models.functions import Cast, Substr
 from django.urls import reverse
-from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.kinds import ChangesSpec, FeedEntry, Kind, SearchSpec, register
+from core.markdown import plain_text
 
 FEATURED_IN_FEED = 20
 
@@ -42,7 +42,7 @@ def _featured_in_section_feed(section) -> list[FeedEntry]:
     return [
         FeedEntry(
             title=gettext("Featured readers' dilemma: %(text)s")
-            % {"text": Truncator(dilemma.text).chars(80)},
+            % {"text": plain_text(dilemma.text_html, 80)},
             # text_html is sanitised on save (core.markdown.render_markdown).
             description=dilemma.text_html,
             link=dilemma.get_absolute_url(),

@@ -20,6 +20,7 @@ from governance.models import Checklist
 from pages.changes import all_changes, with_authors
 from pages.playbook_map import build_map, sections_with_evidence
 from pages.selectors import principle_with_evidence
+from playbook.navigation import section_navigation
 from playbook.selectors import introduction, latest_updates, sections_with_principle_counts
 from teams.models import Team
 
@@ -54,6 +55,7 @@ def principle_detail(request, slug):
         "principle": principle,
         "evidence_count": evidence_count,
         "framework_items": framework_items,
+        "section_nav": section_navigation(principle=principle),
     }
     return render(request, "playbook/principle_detail.html", context)
 

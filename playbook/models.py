@@ -44,6 +44,9 @@ class Tag(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("playbook:tag", kwargs={"slug": self.slug})
+
 
 class Event(MarkdownRenderedModel):
     """An event the source names (DESIGN.md "Provenance"): only what the source says of

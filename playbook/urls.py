@@ -47,6 +47,7 @@ urlpatterns = [
     ),
     path("events/<slug:slug>/", reader_page(views.event_detail), name="event"),
     path("principles/", views.principle_list, name="principles"),
+    path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("principles/<slug:slug>/edit/", live_views.principle_edit, name="principle-edit"),
     path("editor/markdown-preview/", admin_preview.markdown_preview, name="markdown-preview"),
 ]

@@ -90,19 +90,8 @@ def page_kinds() -> dict[str, str]:
         "dilemma form": reverse("discussions:new") + f"?about=principle:{principle.pk}",
         "not found": "/no-such-page/",
     }
-    if tag is not None and _has_tag_pages():
-        kinds["tag"] = reverse("tag", args=[tag.slug])
+    kinds["tag"] = tag.get_absolute_url()
     return {name: url for name, url in kinds.items() if url}
-
-
-def _has_tag_pages() -> bool:
-    from django.urls import NoReverseMatch
-
-    try:
-        reverse("tag", args=["x"])
-    except NoReverseMatch:
-        return False
-    return True
 
 
 def with_language(url: str, code: str) -> str:

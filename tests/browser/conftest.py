@@ -13,8 +13,9 @@ EDITOR = ("minji", "a-long-browser-password-7")
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    """The base URL of a running app with the playbook and one editor account."""
+def app(tmp_path_factory):
+    """(base URL, environment) of a running app with the playbook and one editor account;
+    the environment runs `manage.py` commands against the same database."""
     with (
         loaded_app(
             tmp_path_factory.mktemp("browser"),
@@ -24,7 +25,13 @@ def app_url(tmp_path_factory):
         ) as env,
         serving(env) as base,
     ):
-        yield base
+        yield base, env
+
+
+@pytest.fixture(scope="session")
+def app_url(app):
+    """The base URL of a running app with the playbook and one editor account."""
+    return app[0]
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from core.page_cache import reader_page_of
 from discussions.models import Dilemma
 from governance.models import Checklist
 from governance.selectors import current_checklist_items
-from playbook.models import LiveUpdate, Principle, Section
+from playbook.models import LiveUpdate, Principle, Section, Tag
 from teams.models import Talk
 
 # Parameters some pages are asked with, so the cached answer is the interesting one.
@@ -50,6 +50,7 @@ def samples() -> dict[str, dict]:
             "teams/": "gamma",
             "talks/": Talk.objects.filter(team__slug="gamma").first().slug,
             "governance/": checklist.slug,
+            "tags/": Tag.objects.filter(principles__is_published=True).first().slug,
         },
         "pk": {
             "sections/": update.pk if update else None,

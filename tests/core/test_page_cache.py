@@ -26,6 +26,7 @@ READER_PAGES = [
     "playbook:section-feed",
     "playbook:event",
     "playbook:principles",
+    "playbook:tag",
     "playbook:principle",
     "teams:teams",
     "teams:team",

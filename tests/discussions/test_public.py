@@ -146,5 +146,5 @@ def test_featured_dilemmas_about_a_live_section_are_in_its_feed(live_section, ed
     assert feed.status_code == 200
     xml = feed.content.decode()
     assert "피드의 스티커 딜레마" in xml and featured.get_absolute_url() in xml
-    assert f"{live_section.slug}-dilemma-{featured.pk}" in xml
+    assert f":{featured.get_absolute_url()}</id>" in xml  # its tag: URI (playbook.feeds)
     assert "피드에 없는" not in xml

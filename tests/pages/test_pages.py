@@ -96,7 +96,8 @@ def test_unknown_figures_show_as_unknown_not_zero(client):
     body = get_text(client, reverse("teams:team", kwargs={"slug": "gumloop"}))
     figures = body[body.index('class="figures"') :]
     figures = figures[: figures.index("</dl>")]
-    assert "—" in figures
+    # Said in words where the figure would be (an empty state, not a bare dash).
+    assert '<span class="figure-unknown">원문에 수치가 없음</span>' in figures
     assert ">0<" not in figures
 
 

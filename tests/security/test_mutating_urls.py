@@ -75,6 +75,7 @@ def samples(editor):
         "teams/": "gamma",
         "talks/": "gamma-generalists-player-coaches-small-tribe",
         "governance/": checklist.slug,
+        "tags/": "ethics",
         "map/": "",
         # The JSON API: read-only, every POST a 405 (tests/api).
         "api/v1/sections/": live.slug,

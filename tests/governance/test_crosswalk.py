@@ -174,7 +174,8 @@ def test_crosswalk_pages_run_the_same_queries_with_ten_times_the_mappings(client
     grow_frameworks(count=10, items=30)
     after = [count(client, url) for url in urls]
     assert after == before
-    assert max(after) <= 8, after
+    # The page budget of tests/pages/test_query_budgets.py (the principle page's sidebar).
+    assert max(after) <= 10, after
 
 
 def test_editors_map_items_in_the_admin_and_wrong_keys_are_refused(editor_client):

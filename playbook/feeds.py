@@ -50,9 +50,13 @@ class LiveSectionFeed(Feed):
     """Atom feed of a live section's updates; retracted entries stay, marked."""
 
     feed_type = StyledAtom1Feed
+
     # A browser that opens the feed shows it as a page (static/feeds/atom.xsl); feed
     # readers ignore it. Its HTML alternate is the section page (`link`).
-    stylesheets = [static("feeds/atom.xsl")]
+    def stylesheets(self, section):
+        # Asked per request: in production the address has the file's hash, known only
+        # once collectstatic has run (not when this module is imported).
+        return [static("feeds/atom.xsl")]
 
     def get_object(self, request, slug):
         domain, _port = split_domain_port(request.get_host())

@@ -39,7 +39,14 @@ def start_assessment(tab, base, kinds) -> str:
 
 def axe_problems(page):
     """axe-core's violations of impact serious or critical. Evaluated through the DevTools
-    protocol, which the page's Content Security Policy does not govern."""
+    protocol, which the page's Content Security Policy does not govern. It waits for the
+    forms htmx brings in (core form slots) to settle: mid-fade, their colours are not
+    the ones a reader sees."""
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function(
+        "!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')"
+    )
+    page.wait_for_timeout(250)  # the last transition after the classes are gone
     page.evaluate(AXE.read_text(encoding="utf-8"))
     found = page.evaluate(
         "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"

@@ -10,9 +10,10 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from core.kinds import content_url
-from search.engine import Filters, Search, sources
+from search.engine import Search
 from search.query import MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, parse_query
 from search.snippets import snippet
+from search.sources import Filters, sources
 
 router = Router(tags=["search"])
 SLUG = r"^[-a-zA-Z0-9_]+$"

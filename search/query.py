@@ -4,7 +4,9 @@ A query is parsed here, never handed to PostgreSQL as it was typed: words become
 lexemes with a prefix match (`'윤리':*` finds 윤리적 and 윤리를), Korean words of three or
 more syllables also become a phrase of syllable bigrams (`'거버' <-> '버넌' <-> '넌스'`,
 which finds the word inside a compound), "quoted words" become a phrase and -words are
-excluded. The resulting text goes to to_tsquery as a parameter. On SQLite the same parse
+excluded. Each word's lemmas (search.morphology: 윤리를 → 윤리, 지키려면 → 지키) and, when the
+word is not in the content's vocabulary, its nearest words there (search.typos) are further
+alternatives. The resulting text goes to to_tsquery as a parameter. On SQLite the same parse
 drives case-insensitive substring matching on the same fields.
 """
 
@@ -13,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery
+
+from search.morphology import lemmas
 
 MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 20
@@ -42,6 +46,31 @@ class ParsedQuery:
     terms: list[str] = field(default_factory=list)
     phrases: list[list[str]] = field(default_factory=list)
     excluded: list[list[str]] = field(default_factory=list)
+    # The positive chunks as typed (their case kept: the sentence model reads it)
+    positive_text: str = ""
+    # word -> its lemmas when they differ from the word itself (윤리를 -> [윤리])
+    word_lemmas: dict[str, list[str]] = field(default_factory=dict)
+    # word -> the vocabulary's nearest words, for a word the content does not have
+    corrections: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def lemmas(self) -> list[str]:
+        """The lemmas of every positive word (the lemma signal's query)."""
+        found = []
+        for word in self.positive_words:
+            for lemma in self.word_lemmas.get(word, [word]):
+                if lemma not in found:
+                    found.append(lemma)
+        return found
+
+    @property
+    def positive_words(self) -> list[str]:
+        return [*self.terms, *(word for phrase in self.phrases for word in phrase)]
+
+    @property
+    def semantic_text(self) -> str:
+        """What the sentence model reads: the query without its excluded words."""
+        return self.positive_text
 
     @property
     def is_blank(self) -> bool:
@@ -55,11 +84,12 @@ class ParsedQuery:
     def needles(self) -> list[str]:
         """What to mark in titles and snippets: every positive word, and the runs of one
         script inside it (AI거버넌스 marks 거버넌스 in "AI 거버넌스")."""
-        words = [*self.terms, *(word for phrase in self.phrases for word in phrase)]
         found = set()
-        for word in words:
+        for word in self.positive_words:
             found.add(word)
             found.update(run for run in SCRIPT_RUN.findall(word) if len(run) > 1)
+            found.update(lemma for lemma in self.word_lemmas.get(word, []) if len(lemma) > 1)
+            found.update(self.corrections.get(word, []))
         return sorted(found, key=len, reverse=True)
 
 
@@ -68,6 +98,7 @@ def parse_query(raw: str) -> ParsedQuery:
     truncated = len(text) > MAX_QUERY_LENGTH
     text = text[:MAX_QUERY_LENGTH].strip()
     parsed = ParsedQuery(text=text, truncated=truncated)
+    positive = []
     for match in CHUNK.finditer(text):
         minus_phrase, phrase, minus_word, word = match.groups()
         quoted = phrase is not None
@@ -78,8 +109,15 @@ def parse_query(raw: str) -> ParsedQuery:
             parsed.excluded.append(words)
         elif quoted and len(words) > 1:
             parsed.phrases.append(words)
+            positive.append(phrase)
         else:
             parsed.terms.extend(words)
+            positive.append(phrase if quoted else word)
+    parsed.positive_text = " ".join(positive)
+    for word in parsed.positive_words:
+        found = lemmas(word)
+        if found and found != [word]:
+            parsed.word_lemmas[word] = found
     return parsed
 
 
@@ -96,8 +134,17 @@ def _bigram_phrase(run: str, weight: str = "") -> str:
     return "(" + " <-> ".join(bigrams) + ")"
 
 
-def _word_query(word: str, weight: str = "") -> str:
+def _word_query(word: str, weight: str = "", parsed: "ParsedQuery | None" = None) -> str:
     alternatives = [f"{_lexeme(word)}:*{weight}"]
+    if parsed is not None:
+        word_lemmas = parsed.word_lemmas.get(word)
+        if word_lemmas:
+            alternatives.append(
+                "(" + " & ".join(f"{_lexeme(lemma)}:*{weight}" for lemma in word_lemmas) + ")"
+            )
+        alternatives += [
+            f"{_lexeme(near)}{weight and ':' + weight}" for near in parsed.corrections.get(word, [])
+        ]
     runs = SCRIPT_RUN.findall(word)
     has_long_hangul = any(re.fullmatch(rf"[{HANGUL}]{{3,}}", run) for run in runs)
     if has_long_hangul or len(runs) > 1:
@@ -122,7 +169,7 @@ def _group_query(words: list[str]) -> str:
 def tsquery_text(parsed: ParsedQuery, weight: str = "") -> str:
     """The positive part of the query in to_tsquery syntax; with `weight` ("A"), only
     lexemes of that weight match (the titles)."""
-    parts = [_word_query(w, weight) for w in parsed.terms]
+    parts = [_word_query(w, weight, parsed) for w in parsed.terms]
     parts += [_phrase_query(p, weight) for p in parsed.phrases]
     return " & ".join(parts)
 

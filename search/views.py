@@ -11,11 +11,14 @@ from django.utils.cache import patch_vary_headers
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET
 
+from core.access import can_edit_principles
+from core.bilingual import active_language
 from core.kinds import content_url
 from core.page_cache import reader_page
-from search.engine import Filters, Search, sources
+from search.engine import Search
 from search.query import MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, parse_query
 from search.snippets import highlight, snippet
+from search.sources import Filters, sources
 
 EXAMPLES = ["윤리", "채용", "벤치마크", '"설명 가능성"', "Gumloop", "거버넌스 -모델"]
 
@@ -51,7 +54,11 @@ def _page_number(value: str | None) -> int:
         return 1
 
 
-def search_context(params) -> dict:
+def _other(shown: str, language: str) -> str:
+    return shown if shown and shown != language else ""
+
+
+def search_context(params, *, explain: bool = False) -> dict:
     parsed = parse_query(params.get("q", ""))
     all_sources = sources()
     kind_labels = {source.kind: source.label for source in all_sources}
@@ -82,11 +89,13 @@ def search_context(params) -> dict:
         return context
 
     search = Search(all_sources, parsed, filters)
+    context["explain"] = explain
     number = _page_number(params.get("page"))
     rows, facets = search.run(number)
     kind_counts = {key: count for key, _label, count in facets["kind"]}
     total = kind_counts.get(filters.kind, 0) if filters.kind else sum(kind_counts.values())
     needles = parsed.needles
+    language = active_language()
     results = [
         {
             "kind": row["hit_kind"],
@@ -98,6 +107,12 @@ def search_context(params) -> dict:
             "subtitle": highlight(row["hit_subtitle"], needles),
             "section": row["hit_section"],
             "snippet": snippet(row["hit_text"], needles),
+            # A text shown in the other language (its translation is missing) says so.
+            "title_lang": _other(row["hit_title_lang"], language),
+            "snippet_lang": _other(row["hit_text_lang"], language),
+            "signals": search.explanations.get((row["hit_kind"], row["hit_id"]))
+            if explain
+            else None,
         }
         for row in rows
     ]
@@ -142,7 +157,11 @@ def search_context(params) -> dict:
 @reader_page(query=("q", "type", "section", "tag", "page"))
 @require_GET
 def search(request):
-    context = search_context(request.GET)
+    # The signals of each result, for editors tuning the ranking. Editors are signed in,
+    # so their pages never come from or go to the shared cache (core.page_cache); a
+    # reader's ?explain=1 is ignored.
+    explain = request.GET.get("explain") == "1" and can_edit_principles(request.user)
+    context = search_context(request.GET, explain=explain)
     template = "search.html#results" if request.htmx else "search.html"
     response = render(request, template, context)
     # The same URL answers a whole page or, to htmx, only the results.

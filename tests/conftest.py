@@ -9,6 +9,7 @@ from core.page_cache import recent_pages
 from core.permissions import EDITORS_GROUP
 from playbook import services
 from playbook.models import Principle
+from search import semantic
 
 PASSWORD = "a-long-test-password-42"  # noqa: S105
 
@@ -50,6 +51,9 @@ def empty_cache(settings):
     # And the pages this process kept (core.page_cache): a test's rolled-back writes give
     # the next test the same revisions again, which a real database never does.
     recent_pages.clear()
+    # And the search's vectors in memory (search.semantic): a rolled-back edit's vector
+    # would otherwise stay there. The model itself stays loaded for the whole run.
+    semantic.forget_index()
 
 
 @pytest.fixture

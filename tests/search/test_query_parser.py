@@ -21,10 +21,19 @@ def test_prefix_and_bigrams_for_korean_words():
         "('거버넌스':* | (('거버' <-> '버넌' <-> '넌스')))"
     )
     assert tsquery_text(parse_query("AI거버넌스")) == (
-        "('ai거버넌스':* | ('ai':* & ('거버' <-> '버넌' <-> '넌스')))"
+        "('ai거버넌스':* | ('ai':* & '거버넌스':*) | ('ai':* & ('거버' <-> '버넌' <-> '넌스')))"
     )
     assert tsquery_text(parse_query('"설명 가능성"')) == "('설명':* <-> '가능성':*)"
     assert excluded_tsquery_text(parse_query("a -모델")) == "('모델':*)"
+
+
+def test_a_word_with_its_particle_or_ending_also_looks_for_its_lemmas():
+    """mecab-ko reduces 윤리를 to 윤리 and 지키려면 to 지키: the lemma is one more
+    alternative of the word, beside the word and its bigrams."""
+    assert "('윤리':*)" in tsquery_text(parse_query("윤리를"))
+    assert "('지키':*)" in tsquery_text(parse_query("지키려면"))
+    assert parse_query("채용했다 윤리적인").lemmas == ["채용", "윤리"]
+    assert parse_query("비서실장은").lemmas == ["비서", "실장"]
 
 
 def test_operators_and_punctuation_never_reach_the_tsquery():

@@ -105,7 +105,8 @@ bench-api: setup bench-deps
 bench-crowd: setup
 	@export DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}"; $(PY) -m bench.crowd
 
-# Search latency (p50/p95 of 50 mixed queries over 10,000 generated rows) against the list page.
+# Search over 10,000 generated rows, every signal on: p50/p95 of 50 mixed queries, semantic
+# scoring alone, worker memory with the model loaded, the first search after a start.
 bench-search: setup
 	@export DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}"; $(PY) -m bench.search
 

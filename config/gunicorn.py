@@ -33,3 +33,12 @@ access_log_format = (
     '"referer": "%(f)s", "agent": "%(a)s"}'
 )
 forwarded_allow_ips = os.environ.get("PLAYBOOK_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def when_ready(server):
+    """The search's sentence model (search.semantic), read once in the master before the
+    workers are forked (preload_app): every worker starts with it in shared memory, and
+    the first search after a start does not wait for it."""
+    from search.semantic import model
+
+    model()

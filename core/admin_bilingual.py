@@ -4,6 +4,7 @@ its columns grouped on one row instead of its jQuery UI tabs, which load from a 
 An English text that is missing while the Korean one is there is marked on the form, and
 the change list can show how many English texts an item lacks."""
 
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from modeltranslation.translator import NotRegistered, translator
@@ -78,12 +79,27 @@ class BilingualAdmin(TranslationAdmin):
     def get_list_display(self, request):
         return [*super().get_list_display(request), "english_missing"]
 
-    @staticmethod
-    def english_missing(obj):
+    # A method with admin.display: a label set on a staticmethod object never reached the
+    # change list, which showed the English "English missing" in the Korean admin.
+    @admin.display(description=_("English texts missing"))
+    def english_missing(self, obj):
         return len(missing_translations(obj)) or "—"
-
-    english_missing.short_description = _("English texts missing")
 
 
 class BilingualTabularInline(TranslationTabularInline):
     """A tabular inline: each language's column is a column of the table."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+
+        class NamedInputs(formset):
+            # A table names its columns once, in its heading, and its inputs (the delete
+            # box too) have no label of their own: each takes its column's name, so that
+            # a screen reader says what it is.
+            def add_fields(self, form, index):
+                super().add_fields(form, index)
+                for field in form.fields.values():
+                    field.widget.attrs.setdefault("aria-label", str(field.label))
+
+        NamedInputs.__name__ = formset.__name__
+        return NamedInputs

@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import Case, Count, IntegerField, Q, When
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -88,6 +88,24 @@ class PrincipleAdmin(
         "pair", "tags", "order", "is_published", "version", "expected_version",
     ]  # fmt: skip
     markdown_fields = Principle.markdown_fields
+
+    def get_search_results(self, request, queryset, search_term):
+        """The admin's search, then the title that is exactly the term (in either language)
+        first, titles starting with it next: the talk form's principle autocomplete would
+        otherwise bury "윤리" under every principle that mentions it. The change list
+        applies its own ordering afterwards."""
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()
+        if term:
+            queryset = queryset.annotate(
+                title_match=Case(
+                    When(Q(title_ko__iexact=term) | Q(title_en__iexact=term), then=0),
+                    When(Q(title_ko__istartswith=term) | Q(title_en__istartswith=term), then=1),
+                    default=2,
+                    output_field=IntegerField(),
+                )
+            ).order_by("title_match", "section__order", "order", "pk")
+        return queryset, may_have_duplicates
 
     def service_save(self, request, obj, form, change):
         if not change:

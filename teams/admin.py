@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline
 
 from core.admin_bilingual import BilingualAdmin, BilingualTabularInline
 from core.admin_history import HistoryCompareAdmin
@@ -96,10 +97,18 @@ class TalkPrincipleForm(forms.ModelForm):
         ]  # fmt: skip
 
 
-class TalkPrincipleInline(BilingualTabularInline):
+class TalkPrincipleInline(TranslationStackedInline):
+    """Stacked, each field with its label and Korean | English side by side, so that a
+    link fits 1280 px (a table of eight text columns did not) and every input is named."""
+
     model = TalkPrinciple
     form = TalkPrincipleForm
     autocomplete_fields = ["principle"]
+    fields = [
+        ("principle", "timestamp_seconds"), ("quote_ko", "quote_en"), ("note_ko", "note_en"),
+        ("source_ko", "source_en"),
+    ]  # fmt: skip
+    classes = ["talk-principle-links"]
     extra = 1
 
 

@@ -290,9 +290,12 @@ class TalkPrinciple(models.Model):
     class Meta:
         ordering = ["timestamp_seconds", "principle__section__order", "principle__order"]
         constraints = [
+            # One link per talk and principle: a second moment goes into the same link's
+            # note, so that a principle is never listed twice for one talk.
             models.UniqueConstraint(
-                fields=["talk", "principle", "timestamp_seconds"],
-                name="unique_talk_principle_moment",
+                fields=["talk", "principle"],
+                name="unique_talk_principle",
+                violation_error_message=_("This talk is already linked to this principle."),
             )
         ]
         verbose_name = _("principle the talk evidences")

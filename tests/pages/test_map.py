@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from playbook.models import Principle, Section
-from teams.models import TalkPrinciple, TeamPrinciple
+from teams.models import Talk, TalkPrinciple, TeamPrinciple
 
 pytestmark = pytest.mark.django_db
 
@@ -36,8 +36,10 @@ def count_on_map(body, principle):
 
 def test_map_counts_distinct_talks_and_teams_per_principle(client):
     principle = Principle.objects.get(title_en="Work Trials")
-    talk = principle.talk_links.first().talk
-    TalkPrinciple.objects.create(talk=talk, principle=principle, timestamp_seconds=600)
+    # A talk links a principle once (teams.TalkPrinciple's constraint); one more talk
+    # counts once more.
+    other = Talk.objects.create(slug="map-count", title="지도 세기", title_en="Map count")
+    TalkPrinciple.objects.create(talk=other, principle=principle, timestamp_seconds=600)
     body = client.get(reverse("map")).content.decode()
     talks = principle.talk_links.values("talk").distinct().count()
     assert count_on_map(body, principle) == talks + principle.team_links.count()

@@ -247,6 +247,9 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+# Where signing in goes when the form names no safe page to return to (the footer link
+# names the page it was on; an unsafe `next` is ignored): the admin, not /accounts/profile/.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Request bodies (core/request_limits.py): a body announced larger than this is refused
 # before it is read; no uploaded file may pass UPLOAD_MAX_BYTES (the largest any form takes:

@@ -1,10 +1,12 @@
 import json
 import math
+import re
+from html import unescape
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -19,6 +21,15 @@ register = template.Library()
 def byline(user) -> str:
     """The public name of an author (core.people): never the sign-in name."""
     return public_name(user)
+
+
+@register.filter
+def headline(html: str, limit: int = 80) -> str:
+    """The first block of rendered HTML (a heading, a paragraph, a list item) as plain
+    text: a key event's entry reads as its first line, not as every block run together."""
+    first = re.split(r"</(?:p|h[1-6]|li|blockquote|pre|td|th)>", html or "", maxsplit=1)[0]
+    text = " ".join(unescape(strip_tags(first)).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 @register.filter

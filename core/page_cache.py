@@ -30,8 +30,9 @@ from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.urls import Resolver404, get_urlconf, resolve
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from core import shared_reads
 from core.bilingual import reader_language
-from core.revision import site_revision
+from core.revision import REVISION_KEY, site_revision
 
 logger = logging.getLogger(__name__)
 
@@ -299,9 +300,19 @@ class PageCacheMiddleware:
         return response
 
     def from_cache(self, request, page: ReaderPage):
-        if page.before is not None:
-            page.before(request, **request.page_cache_arguments)
-        lookup = lookup_for(request, page)
+        # The revision and what the hook reads (a live section's next due time), together:
+        # with Redis no round trip while they are unchanged, else one (core.shared_reads).
+        keys = [REVISION_KEY]
+        hook_keys = getattr(page.before, "cache_keys", None)
+        if hook_keys is not None:
+            keys += hook_keys(**request.page_cache_arguments)
+        with shared_reads.read_together(keys):
+            if page.before is not None:
+                page.before(request, **request.page_cache_arguments)
+            lookup = lookup_for(request, page)
+        return self.answer(request, page, lookup)
+
+    def answer(self, request, page: ReaderPage, lookup: Lookup):
         if etag_matches(request, lookup.etag):
             return not_modified(lookup.etag)
         entry = cache_get(lookup.key)

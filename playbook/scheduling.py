@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from core import shared_reads
 from playbook.models import LiveUpdate, Section
 
 logger = logging.getLogger(__name__)
@@ -38,7 +39,9 @@ def is_due(due: float) -> bool:
 def cached_next_due(slug: str) -> float | None:
     """The mirrored due time (NOTHING_DUE when none), or None when the cache has none."""
     try:
-        return cache.get(_key(slug))
+        # Tracked (no round trip while unchanged), and read together with the content
+        # revision on a reader page (core.page_cache).
+        return shared_reads.read([_key(slug)])[_key(slug)]
     except Exception:  # a cache outage must never break a page
         logger.warning("cache unavailable while reading the next due time of %s", slug)
         return None
@@ -86,6 +89,14 @@ def release_if_due_for(request, slug: str, **_arguments) -> None:
         section = Section.objects.filter(slug=slug).first()
         if section is not None:
             release_if_due(section)
+
+
+def cache_keys_of_release_if_due_for(slug: str, **_arguments) -> list[str]:
+    return [_key(slug)]
+
+
+# What the hook reads, so that the page cache reads it with the revision in one go.
+release_if_due_for.cache_keys = cache_keys_of_release_if_due_for
 
 
 def release_due(*, slug: str, section_id: int) -> int:

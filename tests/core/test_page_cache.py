@@ -11,7 +11,7 @@ from django.urls import reverse
 from core.page_cache import VARY
 from playbook import services
 from playbook.models import Principle, Section
-from tests.core.reader_pages import reader_page_urls, reader_routes
+from tests.core.reader_pages import HTMX_ONLY, reader_page_urls, reader_routes
 from tests.discussions.helpers import approved
 
 pytestmark = pytest.mark.django_db
@@ -146,6 +146,36 @@ def test_htmx_and_whole_pages_are_never_mixed(urls):
     assert Client().get(address)["X-Page-Cache"] == "hit"
     assert "<html" in Client().get(address).content.decode()
     assert "<html" not in Client().get(address, HTTP_HX_REQUEST="true").content.decode()
+
+
+@pytest.mark.parametrize("name", sorted(set(READER_PAGES) - HTMX_ONLY))
+def test_no_reader_page_shares_an_entry_between_htmx_and_a_whole_page(urls, name):
+    address, _ = urls[name]
+    whole = Client().get(address)
+    part = Client().get(address, HTTP_HX_REQUEST="true")
+    if part.status_code in {200, 204}:
+        assert part["X-Page-Cache"] == "miss", name  # its own entry, never the whole page's
+    again = Client().get(address)
+    assert again["X-Page-Cache"] == "hit" and again.content == whole.content, name
+    assert Client().get(address, HTTP_HX_REQUEST="true").content == part.content, name
+
+
+def test_search_answers_are_kept_per_query_filters_and_language(urls, django_assert_num_queries):
+    search = reverse("search")
+    first = Client().get(search, {"q": "윤리", "type": "principle"})
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        again = Client().get(search + "?type=principle&q=%EC%9C%A4%EB%A6%AC&utm_source=x")
+    assert again["X-Page-Cache"] == "hit" and again.content == first.content
+    for other in [
+        {"q": "윤리", "type": "principle", "tag": "ethics"},
+        {"q": "윤리", "type": "team"},
+        {"q": "윤리 모델", "type": "principle"},
+        {"q": "윤리", "type": "principle", "page": "2"},
+    ]:
+        assert Client().get(search, other)["X-Page-Cache"] == "miss", other
+    english = Client().get(search, {"q": "윤리", "type": "principle"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert english["X-Page-Cache"] == "miss" and '<html lang="en">' in english.content.decode()
 
 
 def test_tracking_parameters_share_the_entry_and_unnamed_ones_are_not_stored(urls):

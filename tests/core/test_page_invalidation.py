@@ -7,7 +7,7 @@ from django.db.models import F
 from django.test import Client
 from django.urls import reverse
 
-from core.kinds import searchable_kinds
+from core.kinds import all_kinds, searchable_kinds
 from core.revision import REVISION_KEY, site_revision
 from governance import services as governance_services
 from governance.models import Checklist
@@ -66,6 +66,25 @@ def test_a_saved_change_of_each_kind_is_on_the_next_anonymous_page(kind, editor,
     marker = f"바뀐 내용 {kind.name} 7431"
     instance = kind.model_class.objects.get(pk=row["pk"])
     setattr(instance, field, marker)
+    with committed():
+        instance.save()
+    response = reader.get(address)
+    assert response["X-Page-Cache"] == "miss"
+    assert marker in response.content.decode(), (kind.name, address)
+
+
+@pytest.mark.parametrize(
+    "kind", [kind for kind in all_kinds() if kind.search is None], ids=lambda kind: kind.name
+)
+def test_a_saved_change_of_each_kind_search_leaves_out_is_on_its_next_page(kind, committed):
+    """The kinds of the registry that search does not list (sections): their own page."""
+    instance = kind.model_class.objects.first()
+    address = instance.get_absolute_url()
+    reader = Client()
+    reader.get(address)
+    assert reader.get(address)["X-Page-Cache"] == "hit"
+    marker = f"바뀐 제목 {kind.name} 8812"
+    instance.title = marker
     with committed():
         instance.save()
     response = reader.get(address)

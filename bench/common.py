@@ -20,6 +20,24 @@ from tests.app_server import fetch, loaded_app, serving  # noqa: E402
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(max(2, os.cpu_count() or 2))))
 
 
+def cache_environment() -> tuple[str, dict]:
+    """The shared cache of a benchmark's app: Redis when one answers at BENCH_REDIS_URL
+    (redis://127.0.0.1:6379/12), else the database cache; BENCH_CACHE=database forces the
+    latter. Returns its description and the environment that selects it."""
+    # A new release per run: keys another run left in the same Redis are never read.
+    env = {"PLAYBOOK_RELEASE": "bench-" + os.urandom(4).hex()}
+    url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/12")
+    if os.environ.get("BENCH_CACHE", "redis") == "redis":
+        try:
+            import redis
+
+            redis.Redis.from_url(url, socket_timeout=2).ping()
+        except Exception:  # no Redis here: the database cache, the default without one
+            return "database cache (no Redis answered)", env
+        return f"Redis at {url}", {**env, "REDIS_URL": url}
+    return "database cache", env
+
+
 def require_wrk() -> str:
     wrk = shutil.which("wrk")
     if not wrk:

@@ -3,8 +3,7 @@ page cache warm and with it off (PLAYBOOK_PAGE_CACHE=0, a second gunicorn on the
 database), the memory of each worker, and a 60-second soak across the main pages with 200
 connections while an editor posts a live update every second.
 
-The shared cache is Redis when one answers at BENCH_REDIS_URL (redis://127.0.0.1:6379/12),
-else the database cache; BENCH_CACHE=database forces the latter."""
+The shared cache is Redis when one answers (bench.common.cache_environment)."""
 
 import os
 import re
@@ -14,7 +13,14 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from bench.common import WORKERS, production_app, require_wrk, static_css_url, wrk
+from bench.common import (
+    WORKERS,
+    cache_environment,
+    production_app,
+    require_wrk,
+    static_css_url,
+    wrk,
+)
 from tests.app_server import Session, fetch, fetch_raw, serving
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
@@ -25,21 +31,6 @@ LIVE = "tech-and-product"
 POLL_SECONDS = 10
 # Targets of issue 13: a page at half the static file's rate, the empty poll at 0.9.
 TARGET_PAGE, TARGET_POLL = 0.5, 0.9
-
-
-def cache_environment() -> tuple[str, dict]:
-    # A new release per run: keys another run left in the same Redis are never read.
-    env = {"PLAYBOOK_RELEASE": "bench-" + os.urandom(4).hex()}
-    url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/12")
-    if os.environ.get("BENCH_CACHE", "redis") == "redis":
-        try:
-            import redis
-
-            redis.Redis.from_url(url, socket_timeout=2).ping()
-        except Exception:  # no Redis here: the database cache, the default without one
-            return "database cache (no Redis answered)", env
-        return f"Redis at {url}", {**env, "REDIS_URL": url}
-    return "database cache", env
 
 
 def page_paths(base: str) -> list[tuple[str, str]]:

@@ -34,3 +34,25 @@ def test_the_decorator_answers_429_with_retry_after():
     refused = view(request)
     assert refused.status_code == 429 and 0 < int(refused["Retry-After"]) <= 60
     assert view(RequestFactory().get("/", REMOTE_ADDR="10.9.9.9")) == "ok"  # GETs not counted
+
+
+def test_on_redis_one_round_trip_counts_and_the_window_expires(settings):
+    import uuid
+
+    import redis
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+            "KEY_PREFIX": "test-" + uuid.uuid4().hex,  # other checkouts share this Redis
+        }
+    }
+    assert [ratelimit.hit("s", "a", limit=2, window=60) for _ in range(3)] == [True, True, False]
+    assert ratelimit.count("s", "a", window=60) == 3
+    from django.core.cache import caches
+
+    backend = caches["default"]
+    name = backend.make_and_validate_key(ratelimit._cache_key("s", "a", 60))
+    ttl = redis.Redis.from_url("redis://127.0.0.1:6379/15").ttl(name)
+    assert 0 < ttl <= 61  # set by the first count, not pushed back by the later ones

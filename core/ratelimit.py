@@ -16,6 +16,7 @@ write, so two processes counting the very same instant may count one event less.
 import functools
 import hashlib
 import logging
+import threading
 import time
 
 from django.conf import settings
@@ -61,17 +62,16 @@ def count(scope: str, key: str, *, window: int) -> int:
         return 0
 
 
-def _redis_record(cache_key: str, window: int) -> int | None:
-    """On Redis, one round trip (INCR, and EXPIRE only when the key is new) instead of
-    add-then-incr's three; None on any other cache. The API counts every request, hits of
-    its cache too, so this is most of what a cached answer costs."""
+def _redis_record(cache_key: str, window: int, amount: int = 1) -> int | None:
+    """On Redis, one round trip (INCRBY, and EXPIRE only when the key is new) instead of
+    add-then-incr's three; None on any other cache."""
     backend = caches[DEFAULT_CACHE_ALIAS]
     if not isinstance(backend, RedisCache):
         return None
     name = backend.make_and_validate_key(cache_key)
     # Django's Redis cache has no public pipeline; its client is the documented redis-py one.
     pipe = backend._cache.get_client(name, write=True).pipeline(transaction=False)
-    pipe.incr(name)
+    pipe.incr(name, amount)
     pipe.expire(name, window + 1, nx=True)
     count, _ = pipe.execute()
     return count
@@ -79,17 +79,20 @@ def _redis_record(cache_key: str, window: int) -> int | None:
 
 def record(scope: str, key: str, *, window: int) -> int:
     """Counts one event and returns the count in the current window (0 if the cache failed)."""
-    cache_key = _cache_key(scope, key, window)
+    return _add(_cache_key(scope, key, window), 1, scope=scope, window=window)
+
+
+def _add(cache_key: str, amount: int, *, scope: str, window: int) -> int:
     try:
-        counted = _redis_record(cache_key, window)
+        counted = _redis_record(cache_key, window, amount)
         if counted is not None:
             return counted
-        if cache.add(cache_key, 1, window + 1):
-            return 1
-        return cache.incr(cache_key)
+        if cache.add(cache_key, amount, window + 1):
+            return amount
+        return cache.incr(cache_key, amount)
     except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, window + 1)
-        return 1
+        cache.set(cache_key, amount, window + 1)
+        return amount
     except Exception:
         logger.warning("cache unavailable; an event of %s was not counted", scope, exc_info=True)
         return 0
@@ -98,6 +101,39 @@ def record(scope: str, key: str, *, window: int) -> int:
 def hit(scope: str, key: str, *, limit: int, window: int) -> bool:
     """Counts one event; True while the count stays within `limit`."""
     return record(scope, key, window=window) <= limit
+
+
+# hit_in_batches: a process adds its events to the shared count every BATCH events or
+# BATCH_SECONDS, and at every event once the count is within BATCH of the limit.
+BATCH = 10
+BATCH_SECONDS = 1.0
+_batches: dict[str, list] = {}  # cache key -> [events not yet added, shared count, when]
+_batches_lock = threading.Lock()
+
+
+def hit_in_batches(scope: str, key: str, *, limit: int, window: int) -> bool:
+    """Like `hit`, for limits against floods that count every request (the API's): exact
+    within one process and near the limit, and otherwise a round trip to the shared cache
+    every BATCH events instead of every event, so that across N processes a flood is
+    refused at most N x BATCH events late. Never for sign-in or other guesses at secrets."""
+    cache_key = _cache_key(scope, key, window)
+    now = time.monotonic()
+    with _batches_lock:
+        batch = _batches.get(cache_key)
+        if batch is None:
+            if len(_batches) > 10_000:  # the keys of windows that are over
+                _batches.clear()
+            batch = _batches[cache_key] = [0, 0, now]
+        batch[0] += 1
+        estimate = batch[1] + batch[0]
+        if batch[0] < BATCH and now - batch[2] < BATCH_SECONDS and estimate + BATCH <= limit:
+            return True
+        pending, batch[0], batch[2] = batch[0], 0, now
+    total = _add(cache_key, pending, scope=scope, window=window)  # 0: the cache failed
+    if total:
+        with _batches_lock:
+            batch[1] = total
+    return total <= limit
 
 
 def too_many_requests(retry_after: int, message: str | None = None) -> HttpResponse:

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 
+from core import ratelimit
 from core.page_cache import recent_pages
 from core.permissions import EDITORS_GROUP
 from playbook import services
@@ -54,6 +55,8 @@ def empty_cache(settings):
     # And the search's vectors in memory (search.semantic): a rolled-back edit's vector
     # would otherwise stay there. The model itself stays loaded for the whole run.
     semantic.forget_index()
+    # And the rate-limit counts this process has not added to the cache yet.
+    ratelimit._batches.clear()
 
 
 @pytest.fixture

@@ -56,3 +56,34 @@ def test_on_redis_one_round_trip_counts_and_the_window_expires(settings):
     name = backend.make_and_validate_key(ratelimit._cache_key("s", "a", 60))
     ttl = redis.Redis.from_url("redis://127.0.0.1:6379/15").ttl(name)
     assert 0 < ttl <= 61  # set by the first count, not pushed back by the later ones
+
+
+def test_in_batches_a_process_counts_exactly_near_the_limit():
+    assert [ratelimit.hit_in_batches("b", "a", limit=3, window=60) for _ in range(5)] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+    assert ratelimit.count("b", "a", window=60) == 5
+
+
+def test_in_batches_the_shared_count_is_added_to_every_batch():
+    for _ in range(ratelimit.BATCH * 2 + 3):
+        assert ratelimit.hit_in_batches("b", "many", limit=1000, window=60)
+    # Two batches are in the cache, the last three wait for the next batch or second.
+    assert ratelimit.count("b", "many", window=60) == ratelimit.BATCH * 2
+
+
+def test_in_batches_another_process_s_count_is_seen_at_the_next_batch():
+    for _ in range(ratelimit.BATCH):
+        ratelimit.hit_in_batches("b", "shared", limit=30, window=60)
+    # Another process counted 25 of its own meanwhile.
+    from django.core.cache import cache
+
+    cache.incr(ratelimit._cache_key("b", "shared", 60), 25)
+    answers = [ratelimit.hit_in_batches("b", "shared", limit=30, window=60) for _ in range(12)]
+    # Seen when this process adds its next batch (its 20th event): refused from then on,
+    # each event asking, as the count is past the limit.
+    assert answers == [True] * (ratelimit.BATCH - 1) + [False] * 3

@@ -98,7 +98,8 @@ def serving(env, workers=2, config_file=None, log=None):
 def status_or_none(url):
     try:
         return fetch_raw(url)[0]
-    except (urllib.error.URLError, ConnectionError):
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        # TimeoutError: a worker still booting on a loaded machine; ask again.
         return None
 
 

@@ -22,6 +22,7 @@ from search.sources import (
     fallback_title_match,
     is_postgresql,
     plain,
+    rows_by_key,
     shown_language,
     text,
     union_sql,
@@ -31,18 +32,20 @@ from search.statement import facet_parts, page_part
 SCORE_COLUMNS = (
     "hit_kind", "hit_id", "hit_section_id", "hit_title_match", "hit_lex", "hit_trgm", "hit_boost",
 )  # fmt: skip
-DISPLAY_COLUMNS = (
-    "hit_kind",
-    "hit_id",
-    "hit_title",
-    "hit_subtitle",
-    "hit_text",
-    "hit_link_a",
-    "hit_link_b",
-    "hit_section",
-    "hit_title_lang",
-    "hit_text_lang",
-)
+
+
+def _display_columns(source: Source) -> dict:
+    columns = source.columns
+    return {
+        "hit_title": text(columns["title"]),
+        "hit_subtitle": text(columns.get("subtitle", Value(""))),
+        "hit_text": text(columns["text"]),
+        "hit_link_a": text(columns["link_a"]),
+        "hit_link_b": text(columns.get("link_b", Value(""))),
+        "hit_section": text(columns.get("section_title", Value(""))),
+        "hit_title_lang": text(shown_language(source.title_fields)),
+        "hit_text_lang": text(shown_language(source.text_fields)),
+    }
 
 
 class Search:
@@ -210,30 +213,5 @@ class Search:
         """What the page shows of each hit, in the order of `hits`: one query."""
         if not hits:
             return []
-        members = []
-        for source in self.sources:
-            ids = [pk for kind, pk in hits if kind == source.kind]
-            if not ids:
-                continue
-            columns = source.columns
-            members.append(
-                plain(source.queryset())
-                .filter(pk__in=ids)
-                .annotate(
-                    hit_kind=text(Value(source.kind)),
-                    hit_id=F("pk"),
-                    hit_title=text(columns["title"]),
-                    hit_subtitle=text(columns.get("subtitle", Value(""))),
-                    hit_text=text(columns["text"]),
-                    hit_link_a=text(columns["link_a"]),
-                    hit_link_b=text(columns.get("link_b", Value(""))),
-                    hit_section=text(columns.get("section_title", Value(""))),
-                    hit_title_lang=text(shown_language(source.title_fields)),
-                    hit_text_lang=text(shown_language(source.text_fields)),
-                )
-                .values(*DISPLAY_COLUMNS)
-                .order_by()
-            )
-        combined = members[0].union(*members[1:], all=True) if len(members) > 1 else members[0]
-        rows = {(row["hit_kind"], row["hit_id"]): row for row in combined.order_by()}
+        rows = rows_by_key(self.sources, hits, "hit", _display_columns)
         return [rows[hit] for hit in hits if hit in rows]

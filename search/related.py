@@ -14,7 +14,7 @@ from core.bilingual import active_language
 from core.kinds import content_url, get_kind, searchable_kinds
 from core.revision import site_revision
 from search.candidates import vector_index
-from search.sources import plain, shown_language, sources, text
+from search.sources import plain, rows_by_key, shown_language, sources, text
 
 COUNT = 5
 # Fetched beyond COUNT: some of the nearest may be unpublished or retracted.
@@ -51,33 +51,20 @@ def direct_links(kind_name: str, pk: int) -> set[tuple[str, int]]:
     return {(kind, int(link)) for kind, link in combined.order_by()}
 
 
+def _shown_columns(source) -> dict:
+    columns = source.columns
+    return {
+        "r_title": text(columns["title"]),
+        "r_link_a": text(columns["link_a"]),
+        "r_link_b": text(columns.get("link_b", Value(""))),
+        "r_lang": text(shown_language(source.title_fields)),
+    }
+
+
 def _shown(candidates: list[tuple[str, int]]) -> list[dict]:
     """Title, link and language of the candidates readers may see, nearest first: one
     query."""
-    members = []
-    for source in sources():
-        ids = [pk for kind, pk in candidates if kind == source.kind]
-        if not ids:
-            continue
-        columns = source.columns
-        members.append(
-            plain(source.queryset())
-            .filter(pk__in=ids)
-            .annotate(
-                r_kind=text(Value(source.kind)),
-                r_id=F("pk"),
-                r_title=text(columns["title"]),
-                r_link_a=text(columns["link_a"]),
-                r_link_b=text(columns.get("link_b", Value(""))),
-                r_lang=text(shown_language(source.title_fields)),
-            )
-            .values("r_kind", "r_id", "r_title", "r_link_a", "r_link_b", "r_lang")
-            .order_by()
-        )
-    if not members:
-        return []
-    combined = members[0].union(*members[1:], all=True) if len(members) > 1 else members[0]
-    rows = {(row["r_kind"], row["r_id"]): row for row in combined.order_by()}
+    rows = rows_by_key(sources(), candidates, "r", _shown_columns)
     labels = {source.kind: str(source.label) for source in sources()}
     language = active_language()
     shown = []

@@ -4,7 +4,7 @@ chose, and the SQLite fallback matcher. The engine (search.engine) knows no app.
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, TextField, Value, When
+from django.db.models import Case, F, IntegerField, Q, TextField, Value, When
 from django.db.models.functions import Cast
 
 from core.bilingual import LANGUAGE_CODES, resolution_order
@@ -72,6 +72,30 @@ def plain(queryset):
     columns already name their language columns (core.bilingual), and modeltranslation's
     rewriting of values() would change the column order of one kind's part of a UNION."""
     return queryset.rewrite(False) if hasattr(queryset, "rewrite") else queryset
+
+
+def rows_by_key(sources, keys, prefix: str, columns_of) -> dict:
+    """The rows of the items `keys` ((kind, pk) pairs) of every source, in one UNION query,
+    keyed by (kind, pk). Each row has `<prefix>_kind`, `<prefix>_id` and the annotations
+    `columns_of(source)` gives (the same names, in the same order, for every source)."""
+    kind_column, id_column = f"{prefix}_kind", f"{prefix}_id"
+    parts = []
+    for source in sources:
+        ids = [pk for kind, pk in keys if kind == source.kind]
+        if not ids:
+            continue
+        annotations = columns_of(source)
+        parts.append(
+            plain(source.queryset())
+            .filter(pk__in=ids)
+            .annotate(**{kind_column: text(Value(source.kind)), id_column: F("pk")}, **annotations)
+            .values(kind_column, id_column, *annotations)
+            .order_by()
+        )
+    if not parts:
+        return {}
+    combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return {(row[kind_column], row[id_column]): row for row in combined.order_by()}
 
 
 def union_sql(querysets) -> tuple[str, tuple]:
